@@ -1,0 +1,9 @@
+// custom-elements.json, from the JSDoc header of each element class (the API's one source).
+export default {
+  globs: ['packages/*/src/**/*.ts', 'packages/*/samleng-*.ts'],
+  exclude: ['packages/*/src/generated/**', 'packages/*/test/**', 'packages/core/src/format/**'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+};

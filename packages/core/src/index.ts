@@ -1,0 +1,19 @@
+export { define } from './define.js';
+export { emit, type SamlengEventDetail, type SamlengEventName } from './emit.js';
+export { SamlengElement } from './element.js';
+export { renderConfigError, type ConfigProblem } from './errors.js';
+export {
+  LOCALE_META_NAME,
+  activeLocale,
+  localeFromTag,
+  localeReady,
+  pageLanguageTag,
+  syncLocale,
+  watchPageLocale,
+} from './locale.js';
+export { LocaleController, type LocaleHost } from './locale-controller.js';
+export * from './format/index.js';
+export { openStorage, pageStorage, readJson, writeJson, type KeyValueStore } from './storage.js';
+export { baseStyles, cardStyles } from './theme.js';
+export { safeUrl, type UrlSource } from './url.js';
+export { tagOf, warnOnce } from './warn.js';

@@ -1,0 +1,85 @@
+// Browser tests in the real Chromium and Firefox of this machine (never a downloaded browser).
+// `npm test` runs the `unit` group with coverage, then the `dist` group against the built script.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
+
+const { chromium, firefox } = findBrowsers();
+const only = process.env.SAMLENG_BROWSERS?.split(',');
+const wanted = (name) => !only || only.includes(name);
+
+const browsers = [];
+if (chromium && wanted('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  );
+}
+if (firefox && wanted('firefox')) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
+    }),
+  );
+}
+
+/**
+ * The page each test file runs in. Before anything else it records Lit's dev-mode warnings, so the
+ * harness (test/harness.ts) can fail the test that caused one.
+ */
+const testRunnerHtml = (testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <script>
+      // Lit prints one "dev mode" notice by design; every other warning it issues is a bug of ours.
+      window.litIssuedWarnings = new Set(['dev-mode']);
+      window.__samlengLitWarnings = [];
+      const warn = console.warn.bind(console);
+      console.warn = (...args) => {
+        const text = args.map(String).join(' ');
+        if (text.includes('lit.dev/msg') || text.includes('Lit is in dev mode')) window.__samlengLitWarnings.push(text);
+        warn(...args);
+      };
+    </script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`;
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2021',
+      // The plugin reads this file alone (no `extends`): it must hold the decorator settings itself.
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
+  ],
+  browsers,
+  // One page at a time per browser: Chromium does not run animation frames in background tabs.
+  concurrency: 1,
+  testRunnerHtml,
+  testFramework: { config: { timeout: 10000 } },
+  coverageConfig: {
+    include: ['packages/*/src/**/*.ts'],
+    exclude: ['packages/*/src/generated/**', '**/node_modules/**'],
+    threshold: { statements: 90, branches: 80, functions: 90, lines: 90 },
+    reportDir: 'coverage',
+    reporters: ['lcov', 'text-summary'],
+  },
+  groups: [
+    { name: 'unit', files: ['packages/*/test/**/*.test.ts'] },
+    { name: 'dist', files: ['test/dist/**/*.test.html'] },
+  ],
+};
