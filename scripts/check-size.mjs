@@ -23,7 +23,9 @@ for (const file of files) {
     failed = true;
   } else if (!update && size !== was) {
     const delta = size - (was ?? 0);
-    console.error(`${line}: recorded ${was}, ${delta > 0 ? '+' : ''}${delta} bytes. If intended: npm run check:size -- --update`);
+    console.error(
+      `${line}: recorded ${was}, ${delta > 0 ? '+' : ''}${delta} bytes. If intended: npm run check:size -- --update`,
+    );
     failed = true;
   } else {
     console.log(line);

@@ -28,14 +28,16 @@ try {
   writeFileSync(configPath, JSON.stringify(tempConfig));
   const localize = (command) => {
     const result = spawnSync('npx', ['lit-localize', command, '--config', configPath], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`lit-localize ${command} failed:\n${result.stdout}${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`lit-localize ${command} failed:\n${result.stdout}${result.stderr}`);
   };
 
   localize('extract');
   for (const locale of config.targetLocales) {
     const fresh = readFileSync(join(work, 'xliff', `${locale}.xlf`), 'utf8');
     const committed = readFileSync(join(config.interchange.xliffDir, `${locale}.xlf`), 'utf8');
-    if (fresh !== committed) problems.push(`xliff/${locale}.xlf is out of date: run \`npm run localize:extract\`.`);
+    if (fresh !== committed)
+      problems.push(`xliff/${locale}.xlf is out of date: run \`npm run localize:extract\`.`);
     for (const [, id, body] of fresh.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)) {
       const source = /<source>([\s\S]*?)<\/source>/.exec(body)?.[1] ?? '';
       const target = /<target[^>]*>([\s\S]*?)<\/target>/.exec(body)?.[1];
@@ -43,9 +45,15 @@ try {
         problems.push(`${locale}: "${id}" has no translation.`);
         continue;
       }
-      const placeholders = (text) => [...text.matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort().join(',');
+      const placeholders = (text) =>
+        [...text.matchAll(/<x id="(\d+)"/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(',');
       if (placeholders(source) !== placeholders(target)) {
-        problems.push(`${locale}: "${id}" has placeholders {${placeholders(target)}}, the source {${placeholders(source)}}.`);
+        problems.push(
+          `${locale}: "${id}" has placeholders {${placeholders(target)}}, the source {${placeholders(source)}}.`,
+        );
       }
     }
   }
@@ -54,7 +62,8 @@ try {
   for (const file of readdirSync(join(work, 'locales'))) {
     const fresh = readFileSync(join(work, 'locales', file), 'utf8');
     const committed = readFileSync(join(config.output.outputDir, file), 'utf8');
-    if (fresh !== committed) problems.push(`${config.output.outputDir}/${file} is out of date: run \`npm run localize:build\`.`);
+    if (fresh !== committed)
+      problems.push(`${config.output.outputDir}/${file} is out of date: run \`npm run localize:build\`.`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -64,4 +73,6 @@ if (problems.length > 0) {
   console.error(`Translations: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`Translations: every message has ${config.targetLocales.join(' and ')} targets, and the locale modules are current.`);
+console.log(
+  `Translations: every message has ${config.targetLocales.join(' and ')} targets, and the locale modules are current.`,
+);

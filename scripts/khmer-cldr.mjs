@@ -211,7 +211,9 @@ export const WEEKDAYS = ${array(weekdays)};
 /** Before noon, after noon. */
 export const DAY_PERIODS = ${array(dayPeriods)};
 
-/** LDML date patterns per style. */
+/**
+ * LDML date patterns per style.${sameShort ? '\n * (CLDR km has MMM in `medium`: it reads back as MMMM, the abbreviated month names being the full ones.)' : ''}
+ */
 export const DATE_PATTERNS: Record<DateStyle, string> = ${record(datePatterns)};
 
 /** LDML time patterns, without and with seconds. */

@@ -47,5 +47,7 @@ const server = createServer((request, response) => {
 });
 
 server.listen(port, host, () => {
-  console.log(`Samleng demo: http://localhost:${port}/  (Khmer page: http://localhost:${port}/km.html; Ctrl+C stops)`);
+  console.log(
+    `Samleng demo: http://localhost:${port}/  (Khmer page: http://localhost:${port}/km.html; Ctrl+C stops)`,
+  );
 });

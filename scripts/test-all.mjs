@@ -27,4 +27,6 @@ for (const [name, command, args] of steps) {
     process.exit(status ?? 1);
   }
 }
-console.log(`\n✔ all checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${timings.join(', ')}`);
+console.log(
+  `\n✔ all checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s: ${timings.join(', ')}`,
+);

@@ -11,7 +11,9 @@ declare global {
 afterEach(function () {
   const warnings = window.__samlengLitWarnings.splice(0);
   if (warnings.length > 0) {
-    throw new Error(`Lit dev-mode warning(s) during "${this.currentTest?.fullTitle() ?? ''}":\n${warnings.join('\n')}`);
+    throw new Error(
+      `Lit dev-mode warning(s) during "${this.currentTest?.fullTitle() ?? ''}":\n${warnings.join('\n')}`,
+    );
   }
 });
 

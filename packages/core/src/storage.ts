@@ -65,7 +65,9 @@ const PROBE = '__samleng_probe__';
  * Opens `localStorage` when it works (a test write and removal succeed), else an in-memory store.
  * @param getStorage where to find the storage; tests pass one that throws.
  */
-export function openStorage(getStorage: () => Storage | null | undefined = () => globalThis.localStorage): KeyValueStore {
+export function openStorage(
+  getStorage: () => Storage | null | undefined = () => globalThis.localStorage,
+): KeyValueStore {
   try {
     const storage = getStorage();
     if (!storage) return new MemoryStore();

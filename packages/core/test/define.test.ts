@@ -11,7 +11,7 @@ describe('define', () => {
   let warn: sinon.SinonStub;
   beforeEach(() => {
     warn = sinon.stub(console, 'warn');
-    delete (globalThis as { [WARNED]?: boolean })[WARNED];
+    Reflect.deleteProperty(globalThis, WARNED);
   });
   afterEach(() => warn.restore());
 
@@ -39,7 +39,9 @@ describe('define', () => {
     expect(() => define(first, class extends HTMLElement {})).not.to.throw();
     expect(define(second, class extends HTMLElement {})).to.equal(false);
     expect(warn.callCount).to.equal(1);
-    expect(String(warn.firstCall.args[0])).to.match(/^<samleng-define-test-\d+>: Samleng is loaded more than once/);
+    expect(String(warn.firstCall.args[0])).to.match(
+      /^<samleng-define-test-\d+>: Samleng is loaded more than once/,
+    );
   });
 
   it('warns instead of throwing when the registry refuses the definition', () => {

@@ -136,7 +136,9 @@ describe('theme', () => {
 
   it('inherits the host page’s font family and size by default', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="font-family: serif; font-size: 20px"><samleng-test-widget></samleng-test-widget></div>`,
+      html`<div style="font-family: serif; font-size: 20px">
+        <samleng-test-widget></samleng-test-widget>
+      </div>`,
     );
     const el = wrapper.querySelector('samleng-test-widget') as TestWidget;
     await el.updateComplete;

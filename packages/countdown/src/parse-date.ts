@@ -35,7 +35,14 @@ function offsetAt(utc: number, timeZone: string | undefined): number {
       second: 'numeric',
     }).formatToParts(new Date(utc));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const local = Date.UTC(
+      get('year'),
+      get('month') - 1,
+      get('day'),
+      get('hour'),
+      get('minute'),
+      get('second'),
+    );
     return local - utc;
   } catch {
     return 0;

@@ -1,6 +1,6 @@
 import type { DurationParts } from './types.js';
 
-/** `date` plus whole calendar months (UTC), kept on the last day of a shorter month: 31 Jan + 1 = 28/29 Feb. */
+/** `date` plus whole months of the UTC calendar, kept within a shorter month: 31 Jan + 1 = 28/29 Feb. */
 function addMonths(date: Date, months: number): number {
   const result = new Date(date);
   result.setUTCMonth(date.getUTCMonth() + months + 1, 0);

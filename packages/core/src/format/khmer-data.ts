@@ -35,7 +35,10 @@ export const WEEKDAYS = ['អាទិត្យ', 'ច័ន្ទ', 'អង្�
 /** Before noon, after noon. */
 export const DAY_PERIODS = ['AM', 'PM'];
 
-/** LDML date patterns per style. */
+/**
+ * LDML date patterns per style.
+ * (CLDR km has MMM in `medium`: it reads back as MMMM, the abbreviated month names being the full ones.)
+ */
 export const DATE_PATTERNS: Record<DateStyle, string> = {
   full: 'EEEE d MMMM y',
   long: 'd MMMM y',

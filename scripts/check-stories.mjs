@@ -1,0 +1,227 @@
+// Opens every story of the static Storybook in headless Chromium, in each language and theme, and
+// fails on what a reader or a partner would hit: an accessibility violation (axe-core, WCAG 2.0/2.1/2.2
+// A and AA, color contrast included), a console error, an uncaught exception, a failed request, or a
+// story that did not render.
+//
+//   npm run build-storybook && npm run test:stories
+//
+// Console warnings: the widgets warn (once, prefixed with their tag) when an attribute is wrong. A
+// story that shows such a state on purpose carries the tag `bad-input` (`tags: ['bad-input']` in the
+// story): there, warnings are allowed, and at least one `<samleng-…>` warning is required, since a bad
+// input that goes unreported is a bug too. Everywhere else a warning fails the story. The tag is read
+// from index.json, so nothing has to be loaded to know it.
+//
+// Options (environment): STORIES=<substring> to check only matching story ids; STORY_CHECK_JOBS=<n>
+// pages at once (default 4); CHROME_PATH to pick the browser.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, findBrowsers } from './browsers.mjs';
+
+const ROOT = fileURLToPath(new URL('../storybook-static/', import.meta.url));
+const LOCALES = ['en', 'km', 'fr'];
+const THEMES = ['light', 'dark'];
+const BAD_INPUT_TAG = 'bad-input';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const JOBS = Math.max(1, Number(process.env.STORY_CHECK_JOBS) || 4);
+const TIMEOUT = 20_000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** A bare static server for storybook-static on a free loopback port. */
+async function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** Runs inside the page: waits for every widget to be defined and settled, then runs axe on the story. */
+async function settleAndAudit(axeTags) {
+  const root = document.querySelector('#storybook-root');
+  if (!root) return { error: 'no #storybook-root' };
+  const widgets = [...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('samleng-'));
+  if (widgets.length === 0) return { error: 'no samleng-* element in the story' };
+  const undefinedTags = widgets.filter((el) => !customElements.get(el.localName)).map((el) => el.localName);
+  if (undefinedTags.length) return { error: `not defined: ${[...new Set(undefinedTags)].join(', ')}` };
+  // `updateComplete` resolves to false while another update is pending (a language or theme change
+  // arriving during the first render), so wait until every widget reports a settled state.
+  for (let round = 0; round < 10; round++) {
+    const settled = await Promise.all(widgets.map((el) => /** @type {any} */ (el).updateComplete));
+    if (settled.every(Boolean)) break;
+  }
+  await document.fonts.ready;
+  const result = await /** @type {any} */ (window).axe.run(root, {
+    runOnly: { type: 'tag', values: axeTags },
+    rules: { 'color-contrast': { enabled: true } },
+    resultTypes: ['violations', 'incomplete'],
+  });
+  const describe = (items) =>
+    items.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.flat().join(' >>> '), summary: n.failureSummary ?? '' })),
+    }));
+  return {
+    lang: document.documentElement.lang,
+    themes: widgets.map((el) => el.getAttribute('theme') ?? 'auto'),
+    violations: describe(result.violations),
+    incomplete: describe(result.incomplete),
+  };
+}
+
+/** Opens one story in one language and theme; returns what went wrong (empty when nothing did). */
+async function check(browser, origin, axeSource, entry, locale, theme) {
+  const page = await browser.newPage();
+  const problems = [];
+  const warnings = [];
+  const notes = [];
+  page.on('console', (message) => {
+    const type = message.type();
+    const where = message.location()?.url ? ` (${message.location().url.replace(origin, '')})` : '';
+    if (type === 'error') problems.push(`console error: ${message.text()}${where}`);
+    else if (type === 'warn') warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url().replace(origin, '')} (${request.failure()?.errorText})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url().replace(origin, '')}`);
+  });
+  try {
+    const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=locale:${locale};theme:${theme}`;
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+    await page.waitForFunction(
+      () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+      { timeout: TIMEOUT },
+    );
+    const shown = await page.evaluate(() =>
+      document.body.classList.contains('sb-show-errordisplay')
+        ? (document.querySelector('#error-message')?.textContent ?? 'error display') +
+          ' ' +
+          (document.querySelector('#error-stack')?.textContent ?? '')
+        : null,
+    );
+    if (shown) {
+      problems.push(`story threw: ${shown.trim().split('\n').slice(0, 3).join(' / ')}`);
+    } else {
+      await page.evaluate(axeSource);
+      const audit = await page.evaluate(settleAndAudit, AXE_TAGS);
+      if (audit.error) problems.push(audit.error);
+      for (const v of audit.violations ?? []) {
+        for (const n of v.nodes) problems.push(`axe ${v.id} (${v.impact}): ${n.target}: ${n.summary.replace(/\s+/g, ' ')}`);
+      }
+      for (const v of audit.incomplete ?? []) {
+        for (const n of v.nodes) notes.push(`axe could not decide ${v.id}: ${n.target}: ${n.summary.replace(/\s+/g, ' ')}`);
+      }
+      if (audit.lang && audit.lang !== locale) notes.push(`the story pins lang=${audit.lang}`);
+      const themes = [...new Set(audit.themes ?? [])];
+      if (themes.length && (themes.length > 1 || themes[0] !== theme)) notes.push(`the story pins theme=${themes.join(',')}`);
+    }
+  } catch (error) {
+    problems.push(`did not finish: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  } finally {
+    await page.close().catch(() => {});
+  }
+  const badInput = entry.tags?.includes(BAD_INPUT_TAG);
+  if (badInput) {
+    if (!warnings.some((text) => text.startsWith('<samleng-'))) {
+      problems.push(`tagged ${BAD_INPUT_TAG} but no <samleng-…> console warning was printed`);
+    }
+  } else {
+    for (const text of warnings) problems.push(`console warning: ${text}`);
+  }
+  return { problems, notes };
+}
+
+async function main() {
+  try {
+    await stat(join(ROOT, 'index.json'));
+  } catch {
+    console.error('storybook-static/index.json not found: run `npm run build-storybook` first.');
+    return 2;
+  }
+  const { chromium } = findBrowsers();
+  if (!chromium) {
+    console.error('No Chromium found (set CHROME_PATH, or `apt-get install -y chromium`).');
+    return 2;
+  }
+  const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
+  const only = process.env.STORIES;
+  const stories = Object.values(index.entries).filter(
+    (entry) => entry.type === 'story' && (!only || entry.id.includes(only)),
+  );
+  if (stories.length === 0) {
+    console.error('No stories to check.');
+    return 2;
+  }
+  const require = createRequire(import.meta.url);
+  const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  const started = Date.now();
+  const { server, origin } = await serve(ROOT);
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS });
+  const jobs = stories.flatMap((entry) =>
+    LOCALES.flatMap((locale) => THEMES.map((theme) => ({ entry, locale, theme }))),
+  );
+  const width = Math.max(...stories.map((entry) => entry.id.length));
+  let passed = 0;
+  let failed = 0;
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const { entry, locale, theme } = jobs[next++];
+        const t0 = Date.now();
+        const { problems, notes } = await check(browser, origin, axeSource, entry, locale, theme);
+        const ok = problems.length === 0;
+        if (ok) passed++;
+        else failed++;
+        const time = `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+        const lines = [`${ok ? 'ok  ' : 'FAIL'}  ${entry.id.padEnd(width)}  ${locale}  ${theme.padEnd(5)}  ${time}`];
+        for (const problem of problems) lines.push(`        ✗ ${problem}`);
+        for (const note of notes) lines.push(`        · ${note}`);
+        console.log(lines.join('\n'));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(JOBS, jobs.length) }, worker));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n${passed} passed, ${failed} failed (${stories.length} stories × ${LOCALES.length} languages × ${THEMES.length} themes, ${seconds}s)`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
