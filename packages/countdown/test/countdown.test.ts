@@ -67,7 +67,7 @@ describe('<samleng-countdown>', () => {
         const el = await fixture<SamlengCountdown>(html`<samleng-countdown date=${bad}></samleng-countdown>`);
         expect(text(el)).to.contain('This widget could not be shown.');
         expect(text(el)).to.contain(
-          `The date "${bad}" could not be read. Use an ISO date such as 2029-05-01.`,
+          squash(`The date "${bad}" could not be read. Use an ISO date such as 2029-05-01.`),
         );
         await setLang('fr');
         await el.updateComplete;
