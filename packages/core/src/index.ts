@@ -1,7 +1,17 @@
+export { ClockController, clockState, subscribeClock, type TickInterval } from './clock.js';
 export { define } from './define.js';
 export { emit, type SamlengEventDetail, type SamlengEventName } from './emit.js';
 export { SamlengElement } from './element.js';
 export { renderConfigError, type ConfigProblem } from './errors.js';
+export { FeedError, fetchJson, forget, type FeedErrorKind, type FetchJsonOptions } from './fetch-json.js';
+export {
+  buildCalendar,
+  downloadCalendar,
+  fold,
+  icsDateTime,
+  icsFileName,
+  type CalendarEvent,
+} from './ics.js';
 export {
   LOCALE_META_NAME,
   activeLocale,
@@ -12,6 +22,7 @@ export {
   watchPageLocale,
 } from './locale.js';
 export { LocaleController, type LocaleHost } from './locale-controller.js';
+export { isLocalizedText, pickText, type LocalizedText } from './localized-text.js';
 export * from './format/index.js';
 export { openStorage, pageStorage, readJson, writeJson, type KeyValueStore } from './storage.js';
 export { baseStyles, cardStyles } from './theme.js';
