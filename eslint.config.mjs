@@ -51,6 +51,19 @@ export default tseslint.config(
     },
   },
   {
+    // The receiver is a Node service, not browser code.
+    files: ['packages/receiver/**/*.ts', 'packages/receiver/**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        `process Buffer console URL URLSearchParams TextDecoder TextEncoder fetch Response AbortController
+         setTimeout clearTimeout setInterval clearInterval setImmediate clearImmediate queueMicrotask
+         structuredClone performance NodeJS`
+          .split(/\s+/)
+          .map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

@@ -5,8 +5,9 @@ import manifest from '../custom-elements.json';
 // Registers every tag the way a partner page does: through the drop-in entry.
 import '../packages/samleng/samleng.ts';
 
-// Docs and controls come from the elements' JSDoc (`npm run analyze` writes the manifest).
-setCustomElementsManifest(manifest);
+// Docs and controls come from the elements' JSDoc (`npm run analyze` writes the manifest), reshaped
+// for Storybook's table first (see `forStorybook` below).
+setCustomElementsManifest(forStorybook(manifest as Manifest));
 
 type Locale = 'en' | 'km' | 'fr';
 type Theme = 'auto' | 'light' | 'dark';
@@ -38,9 +39,11 @@ const withTheme: Decorator = (story, context) => {
   return rendered;
 };
 
-// The preview page's own colors, per theme (`auto` follows the reader's setting, like the widgets).
+// The preview page stands in for a partner's page: a plain sans-serif font (the widgets inherit the
+// page's font) and colors per theme (`auto` follows the reader's setting, like the widgets).
 const pageStyles = new CSSStyleSheet();
 pageStyles.replaceSync(`
+  body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Khmer', sans-serif; }
   body[data-samleng-theme='light'] { background: #fef7ff; color: #1d1b20; color-scheme: light; }
   body[data-samleng-theme='dark'] { background: #141218; color: #e6e0e9; color-scheme: dark; }
   @media (prefers-color-scheme: dark) {
@@ -49,77 +52,107 @@ pageStyles.replaceSync(`
 `);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageStyles];
 
-type ArgTypesEnhancer = NonNullable<Preview['argTypesEnhancers']>[number];
-
-interface ManifestMember {
-  kind?: string;
+/** The parts of a custom-elements.json declaration used here. */
+interface Documented {
   name: string;
-  privacy?: string;
-  static?: boolean;
-  attribute?: string;
+  description?: string;
+  type?: { text?: string };
+  default?: string;
 }
-interface ManifestAttribute {
-  name: string;
-  fieldName?: string;
-}
-interface ManifestDeclaration {
+interface Declaration {
   tagName?: string;
-  members?: ManifestMember[];
-  attributes?: ManifestAttribute[];
+  members?: (Documented & { kind?: string; privacy?: string; static?: boolean; attribute?: string })[];
+  attributes?: (Documented & { fieldName?: string })[];
+  slots?: Documented[];
+  cssParts?: Documented[];
 }
-
-function declarationOf(tag: unknown): ManifestDeclaration | undefined {
-  if (typeof tag !== 'string') return undefined;
-  for (const module of manifest.modules as { declarations?: ManifestDeclaration[] }[]) {
-    const found = module.declarations?.find((d) => d.tagName === tag);
-    if (found) return found;
-  }
-  return undefined;
+interface Manifest {
+  modules: { declarations?: Declaration[] }[];
 }
 
 /**
- * Storybook lists a manifest's members and attributes side by side: `timeZone` and `time-zone` both
- * get a control, and so do private fields (`#when`, `l10n`). Stories use camelCase args (one per
- * attribute), so this keeps one row per attribute under its property name, notes the attribute name
- * a partner writes, turns string-literal unions into selects, and hides what is not public API.
+ * Storybook makes one table row per manifest entry, keyed by its bare name in a single object, so:
+ * the part `heading` replaces the attribute `heading`; `timeZone` (member) and `time-zone`
+ * (attribute) get a control each; private fields (`#when`, `l10n`) and methods are listed. This
+ * returns a copy with one entry per attribute under its camelCase property name (the name the
+ * stories' args use, with the attribute a partner writes in its description), only public properties
+ * that have no attribute, and parts named `::part(name)`. Reshaping the input rather than the rows
+ * keeps Storybook's own merge, in which argTypes written in a story win.
  */
-const argTypesFromManifest: ArgTypesEnhancer = (context) => {
-  const declaration = declarationOf(context.component);
-  if (!declaration) return context.argTypes;
-  const argTypes = { ...context.argTypes };
-  for (const member of declaration.members ?? []) {
-    const hidden = member.privacy === 'private' || member.privacy === 'protected' || member.static;
-    if (hidden && argTypes[member.name])
-      argTypes[member.name] = { ...argTypes[member.name], table: { disable: true } };
-  }
-  for (const attribute of declaration.attributes ?? []) {
-    const field = attribute.fieldName;
-    if (!field) continue;
-    const fromAttribute = argTypes[attribute.name];
-    const base = { ...argTypes[field], ...fromAttribute };
-    if (field !== attribute.name) delete argTypes[attribute.name];
-    const typeText = base.table?.type?.summary ?? '';
-    const options = [...typeText.matchAll(/'([^']*)'/g)].map((m) => m[1]);
-    argTypes[field] = {
-      ...base,
-      name: field,
-      description:
-        field === attribute.name
-          ? base.description
-          : `Attribute \`${attribute.name}\`. ${base.description ?? ''}`,
-      ...(base.control === undefined && options.length > 0 ? { control: 'select', options } : {}),
-      ...(base.control === undefined && options.length === 0 && /^string\b/.test(typeText)
-        ? { control: 'text' }
-        : {}),
+function forStorybook(source: Manifest): Manifest {
+  const reshape = (d: Declaration): Declaration => {
+    if (!d.tagName) return d;
+    const attributes = d.attributes ?? [];
+    const fields = new Set(attributes.map((a) => a.fieldName));
+    return {
+      ...d,
+      attributes: attributes.map((a) => {
+        const name = a.fieldName ?? a.name;
+        const note = name === a.name ? '' : `Attribute \`${a.name}\`. `;
+        return { ...a, name, description: note + (a.description ?? '') };
+      }),
+      members: (d.members ?? []).filter(
+        (m) =>
+          m.kind === 'field' &&
+          !m.static &&
+          !m.attribute &&
+          !fields.has(m.name) &&
+          !m.name.startsWith('#') &&
+          m.privacy !== 'private' &&
+          m.privacy !== 'protected',
+      ),
+      cssParts: (d.cssParts ?? []).map((p) => ({ ...p, name: `::part(${p.name})` })),
+      // The default slot has no name and Storybook leaves it out; stories describe their slot content.
+      slots: (d.slots ?? []).map((slot) => (slot.name ? { ...slot, name: `slot="${slot.name}"` } : slot)),
     };
-  }
-  return argTypes;
+  };
+  return {
+    ...source,
+    modules: source.modules.map((m) => ({ ...m, declarations: m.declarations?.map(reshape) })),
+  };
+}
+
+type ArgTypesEnhancer = NonNullable<Preview['argTypesEnhancers']>[number];
+type InputType = ReturnType<ArgTypesEnhancer>[string];
+
+/**
+ * A control for a TypeScript type as the manifest writes it (`'light' | 'dark' | undefined`), which
+ * Storybook does not read: it would offer a JSON editor. In object form, because Storybook expands
+ * the `'text'` shorthand only in argTypes written in stories.
+ */
+function controlFor(typeText: string): Pick<InputType, 'control' | 'options'> {
+  const literals = [...typeText.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  if (literals.length > 0) return { control: { type: 'select' }, options: literals };
+  if (/^boolean\b/.test(typeText)) return { control: { type: 'boolean' } };
+  if (/^number\b/.test(typeText)) return { control: { type: 'number' } };
+  if (/^string\b/.test(typeText)) return { control: { type: 'text' } };
+  return { control: false };
+}
+
+/** Controls for the manifest's rows that a story did not give one: by type for attributes, none for the rest. */
+const controlsFromManifest: ArgTypesEnhancer = ({ argTypes }) => {
+  const documentation = ['properties', 'events', 'css shadow parts', 'css custom properties'];
+  return Object.fromEntries(
+    Object.entries(argTypes).map(([key, argType]) => {
+      if (argType.control !== undefined) return [key, argType];
+      const category = argType.table?.category;
+      if (category === 'attributes') {
+        return [key, { ...argType, ...controlFor(argType.table?.type?.summary ?? '') }];
+      }
+      // Named slots from the manifest only: the stories' own slot-content args keep their inferred control.
+      const manifestSlot = category === 'slots' && key.startsWith('slot="');
+      if (manifestSlot || (category && documentation.includes(category))) {
+        return [key, { ...argType, control: false }];
+      }
+      return [key, argType];
+    }),
+  );
 };
 
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withTheme],
-  argTypesEnhancers: [argTypesFromManifest],
+  argTypesEnhancers: [controlsFromManifest],
   globalTypes: {
     locale: {
       description: 'The page language (`<html lang>`), which the widgets follow',

@@ -112,55 +112,66 @@ async function settleAndAudit(axeTags) {
   };
 }
 
-/** Opens one story in one language and theme; returns what went wrong (empty when nothing did). */
-async function check(browser, origin, entry, locale, theme) {
-  const page = await browser.newPage();
+/**
+ * Opens one story in one language and theme in `page`; returns what went wrong (empty when nothing
+ * did). Each worker keeps one page and navigates it from story to story: a fresh tab per story costs
+ * three times as much (a new renderer process, and the megabyte of Storybook compiled again).
+ */
+async function check(page, origin, entry, locale, theme) {
   const problems = [];
   const warnings = [];
   /** @type {{lang?: string, themes?: string[], incomplete?: any[]}} */
   let audit = {};
+  let broken = false;
   const short = (url) => url.replace(origin, '');
-  page.on('console', (message) => {
-    const type = message.type();
-    const where = message.location()?.url ? ` (${short(message.location().url)})` : '';
-    if (type === 'error') problems.push(`console error: ${message.text()}${where}`);
-    else if (type === 'warn') warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${short(request.url())} (${request.failure()?.errorText})`),
-  );
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${short(response.url())}`);
-  });
+  const listeners = {
+    console: (message) => {
+      const type = message.type();
+      const where = message.location()?.url ? ` (${short(message.location().url)})` : '';
+      if (type === 'error') problems.push(`console error: ${message.text()}${where}`);
+      else if (type === 'warn' || type === 'warning') warnings.push(message.text());
+    },
+    pageerror: (error) => problems.push(`page error: ${error.message}`),
+    error: (error) => problems.push(`the page crashed: ${error.message}`),
+    requestfailed: (request) =>
+      problems.push(`request failed: ${short(request.url())} (${request.failure()?.errorText})`),
+    response: (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${short(response.url())}`);
+    },
+  };
+  for (const [event, listener] of Object.entries(listeners)) page.on(event, listener);
   try {
     const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=locale:${locale};theme:${theme}`;
     await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
-    await page.waitForFunction(() => /\bsb-show-(main|errordisplay)\b/.test(document.body.className), {
-      timeout: TIMEOUT,
-    });
-    const thrown = await page.evaluate(() =>
-      document.body.classList.contains('sb-show-errordisplay')
-        ? `${document.querySelector('#error-message')?.textContent ?? ''} ${document.querySelector('#error-stack')?.textContent ?? ''}`
-        : null,
+    // Polled on DOM mutations, not on animation frames (the default): pages opened side by side are
+    // background tabs, which get no frames, and the wait would hang until the timeout.
+    await page.waitForFunction(
+      () => /\bsb-show-(main|errordisplay|nopreview)\b/.test(document.body.className),
+      { timeout: TIMEOUT, polling: 'mutation' },
     );
-    if (thrown !== null) {
-      problems.push(
-        `the story threw: ${thrown.trim().split('\n').slice(0, 3).join(' / ') || '(no message)'}`,
-      );
+    const shown = await page.evaluate(() => {
+      const text = (selector) => document.querySelector(selector)?.textContent ?? '';
+      if (document.body.classList.contains('sb-show-nopreview')) return 'Storybook found no story to show';
+      if (!document.body.classList.contains('sb-show-errordisplay')) return null;
+      return `the story threw: ${`${text('#error-message')}\n${text('#error-stack')}`.trim().split('\n').slice(0, 3).join(' / ')}`;
+    });
+    if (shown !== null) {
+      problems.push(shown);
     } else {
       await page.addScriptTag({ url: origin + AXE_PATH });
       audit = await page.evaluate(settleAndAudit, AXE_TAGS);
       if (audit.error) problems.push(audit.error);
       for (const v of audit.violations ?? []) {
-        for (const n of v.nodes)
+        for (const n of v.nodes) {
           problems.push(`axe ${v.id} (${v.impact}): ${n.target}: ${oneLine(n.summary)}`);
+        }
       }
     }
   } catch (error) {
+    broken = true;
     problems.push(`did not finish: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
   } finally {
-    await page.close().catch(() => {});
+    for (const [event, listener] of Object.entries(listeners)) page.off(event, listener);
   }
   if (entry.tags?.includes(BAD_INPUT_TAG)) {
     if (!warnings.some((text) => text.startsWith('<samleng-'))) {
@@ -174,7 +185,7 @@ async function check(browser, origin, entry, locale, theme) {
   const notes = (audit.incomplete ?? []).flatMap((v) =>
     v.nodes.map((n) => `axe could not decide ${v.id}: ${n.target}: ${oneLine(n.summary)}`),
   );
-  return { problems, notes, lang: audit.lang, themes: audit.themes };
+  return { problems, notes, lang: audit.lang, themes: audit.themes, broken };
 }
 
 const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
@@ -213,7 +224,7 @@ async function main() {
   // One worker takes one story through all its languages and themes, so it can tell when the story
   // pins a global (`globals: { locale: 'km' }`): a combination that would render the same as one
   // already checked is skipped rather than checked again.
-  const checkStory = async (entry) => {
+  const checkStory = async (tab, entry) => {
     const done = new Set();
     let pinnedLang;
     let pinnedTheme;
@@ -227,7 +238,12 @@ async function main() {
           continue;
         }
         const t0 = Date.now();
-        const result = await check(browser, origin, entry, locale, theme);
+        const result = await check(tab.page, origin, entry, locale, theme);
+        if (result.broken) {
+          // A page that timed out or crashed may still be busy: the next story gets a fresh one.
+          await tab.page.close().catch(() => {});
+          tab.page = await browser.newPage();
+        }
         const ok = result.problems.length === 0;
         if (ok) passed++;
         else failed++;
@@ -248,7 +264,9 @@ async function main() {
   try {
     const queue = [...stories];
     const worker = async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) await checkStory(entry);
+      const tab = { page: await browser.newPage() };
+      for (let entry = queue.shift(); entry; entry = queue.shift()) await checkStory(tab, entry);
+      await tab.page.close();
     };
     await Promise.all(Array.from({ length: Math.min(JOBS, queue.length) }, worker));
   } finally {

@@ -9,4 +9,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'samleng-countdown': SamlengCountdown;
   }
+  interface HTMLElementEventMap {
+    /** The countdown reached its date while the page was open (fired once). */
+    'samleng-countdown-end': CustomEvent<{ date: Date }>;
+  }
 }

@@ -4,6 +4,7 @@
  */
 export { SamlengCountdown } from '@samleng/countdown/samleng-countdown.js';
 export { SamlengCaseAlert } from '@samleng/case-alert/samleng-case-alert.js';
+export { SamlengCaseList } from '@samleng/case-alert/samleng-case-list.js';
 export { SamlengChecklist } from '@samleng/checklist/samleng-checklist.js';
 export { SamlengPledge } from '@samleng/pledge/samleng-pledge.js';
 export { LOCALE_META_NAME, localeReady } from '@samleng/core';

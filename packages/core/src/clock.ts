@@ -21,6 +21,8 @@ interface Subscription {
 
 const subscriptions = new Set<Subscription>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The rhythm the pending timer was set for (1000 or 60 000 ms). */
+let timerPeriod = 0;
 let watchingVisibility = false;
 
 const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -32,6 +34,7 @@ function schedule(): void {
   // Wake just after the boundary, so the displayed value has already changed.
   const period = wantsSeconds ? 1000 : 60_000;
   const delay = period - (now % period) + 5;
+  timerPeriod = period;
   timer = setTimeout(tick, delay);
 }
 
@@ -45,9 +48,19 @@ function notify(force: boolean): void {
   const now = new Date();
   const minute = Math.floor(now.getTime() / 60_000);
   for (const subscription of [...subscriptions]) {
+    // A listener may have unsubscribed another one during this round.
+    if (!subscriptions.has(subscription)) continue;
     if (!force && subscription.interval === 'minute' && subscription.lastMinute === minute) continue;
     subscription.lastMinute = minute;
-    subscription.listener(now);
+    try {
+      subscription.listener(now);
+    } catch (error) {
+      // One broken widget must neither starve the others nor stop the page clock: report the error
+      // as uncaught (console, window.onerror) once this round is over.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   }
 }
 
@@ -77,7 +90,8 @@ export function subscribeClock(listener: Listener, interval: TickInterval = 'sec
     document.addEventListener('visibilitychange', onVisibilityChange);
     watchingVisibility = true;
   }
-  stop();
+  // One timer for everyone: it is set again only when a second listener joins a minute rhythm.
+  if (interval === 'second' && timerPeriod !== 1000) stop();
   schedule();
   return () => {
     subscriptions.delete(subscription);
@@ -98,6 +112,7 @@ export class ClockController implements ReactiveController {
   now = new Date();
   #unsubscribe: (() => void) | undefined;
   #active = true;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -110,7 +125,8 @@ export class ClockController implements ReactiveController {
   set active(value: boolean) {
     if (value === this.#active) return;
     this.#active = value;
-    if (value) this.#start();
+    // A disconnected host must not listen: nothing would ever unsubscribe it.
+    if (value && this.#connected) this.#start();
     else this.#stop();
   }
   get active(): boolean {
@@ -128,16 +144,20 @@ export class ClockController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.now = new Date();
     if (this.#active) this.#start();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#stop();
   }
 
   #start(): void {
     if (this.#unsubscribe) return;
+    // Resuming after a pause: the time shown next must be now, not when ticks stopped.
+    this.now = new Date();
     this.#unsubscribe = subscribeClock((now) => {
       this.now = now;
       this.host.requestUpdate();

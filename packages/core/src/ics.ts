@@ -93,10 +93,13 @@ export function buildCalendar(events: readonly CalendarEvent[], now: Date = new 
 export function icsFileName(title: string): string {
   const slug = title
     .normalize('NFKD')
+    // Accents split off by NFKD go, so "Détention" gives "detention" rather than "de-tention".
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    // Trimmed after the cut, which may end on a hyphen.
+    .replace(/^-+|-+$/g, '');
   return `${slug || 'event'}.ics`;
 }
 

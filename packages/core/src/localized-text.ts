@@ -14,9 +14,16 @@ export function isLocalizedText(value: unknown): value is LocalizedText {
   return entries.length > 0 && entries.every(([, text]) => typeof text === 'string');
 }
 
-/** The text in `locale`, else English, else the first language given; '' when there is none. */
-export function pickText(value: LocalizedText | undefined, locale: Locale): string {
-  if (value === undefined) return '';
+/**
+ * The text in `locale`, else English, else the first language given; '' when there is none.
+ * Feeds are untrusted JSON: `null`, numbers, arrays and empty strings count as missing, never as text.
+ */
+export function pickText(value: LocalizedText | null | undefined, locale: Locale): string {
   if (typeof value === 'string') return value;
-  return value[locale] ?? value.en ?? Object.values(value).find((text) => typeof text === 'string') ?? '';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  const given = (text: unknown): text is string => typeof text === 'string' && text !== '';
+  const texts = value as Record<string, unknown>;
+  if (given(texts[locale])) return texts[locale];
+  if (given(texts.en)) return texts.en;
+  return Object.values(texts).find(given) ?? '';
 }

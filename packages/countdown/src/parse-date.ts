@@ -1,11 +1,25 @@
 /**
- * Reads the `date` attribute: an ISO 8601 date-time with an offset or `Z`, or a date alone, which
- * means midnight in the event's time zone (UTC when none is given).
+ * Reads the `date` and `end` attributes and the milestones' `datetime`: an ISO 8601 date-time with an
+ * offset or `Z`, or a date alone, which means midnight in the event's time zone (UTC when none is
+ * given). A local date-time without an offset is refused: it would mean a different instant for
+ * every reader.
  */
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-export function parseEventDate(value: string | undefined, timeZone?: string): Date | undefined {
+/** A parsed instant, and whether it was written as a calendar date alone. */
+export interface EventTime {
+  /** The instant: midnight in the event's zone for a date alone. */
+  instant: Date;
+  /**
+   * For a date alone, the calendar day at UTC midnight (its UTC fields are the written day), as the
+   * `.ics` all-day form wants; absent for a date-time.
+   */
+  day?: Date;
+}
+
+/** Reads `value` as an ISO instant or date; `undefined` when it is neither. */
+export function parseEventTime(value: string | null | undefined, timeZone?: string): EventTime | undefined {
   const text = value?.trim() ?? '';
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
@@ -13,11 +27,16 @@ export function parseEventDate(value: string | undefined, timeZone?: string): Da
     const utc = Date.UTC(y, m - 1, d);
     const check = new Date(utc);
     if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
-    return new Date(utc - offsetAt(utc, timeZone));
+    return { instant: new Date(utc - offsetAt(utc, timeZone)), day: check };
   }
   if (!DATE_TIME.test(text)) return undefined;
   const parsed = new Date(text);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+  return Number.isNaN(parsed.getTime()) ? undefined : { instant: parsed };
+}
+
+/** The instant alone (see `parseEventTime`). */
+export function parseEventDate(value: string | undefined, timeZone?: string): Date | undefined {
+  return parseEventTime(value, timeZone)?.instant;
 }
 
 /** The zone's offset from UTC in milliseconds around the instant `utc` (0 for UTC or a bad zone). */

@@ -1,0 +1,170 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg } from '@lit/localize';
+import { SamlengElement, cardStyles } from '@samleng/core';
+import { caseAlertStyles } from './case-alert.styles.js';
+import type { CaseRecord, CaseStatus } from './case-record.js';
+import { FeedController } from './feed-controller.js';
+import { feedProblemMessage, retryLabel } from './messages.js';
+import { isStatus } from './parse-case.js';
+
+/** The date a case is sorted by: when it was last updated, else sentenced, else arrested. */
+const recency = (c: CaseRecord) => +(c.updated?.value ?? c.sentenced?.value ?? c.arrested?.value ?? 0);
+
+/**
+ * @summary The cases of a shared feed as urgent-action cards, newest first, filtered by status.
+ *
+ * @tag samleng-case-list
+ *
+ * @csspart base - The box around the whole list.
+ * @csspart heading - The list's heading.
+ * @csspart list - The list of cards.
+ * @csspart empty - The message shown when no case matches.
+ * @csspart error - The message shown when the feed cannot be loaded or read.
+ * @csspart button - The retry button.
+ * @csspart loading - The placeholder shown while the feed loads (it keeps the list's height).
+ *
+ * @cssprop [--samleng-case-list-min-height=20rem] - Height kept while the feed loads, so the page does not jump.
+ * @cssprop [--samleng-case-list-gap=var(--samleng-space)] - Space between cards.
+ *
+ * @fires {CustomEvent<{caseId: string, kind: 'link' | 'letter' | 'copy-letter' | 'share' | 'copy-link'}>} samleng-case-action - From a card of the list (it bubbles out of the list).
+ */
+export class SamlengCaseList extends SamlengElement {
+  static override styles = [
+    ...SamlengElement.styles,
+    cardStyles,
+    caseAlertStyles,
+    css`
+      :host {
+        --_list-min-height: var(--samleng-case-list-min-height, 20rem);
+        --_gap: var(--samleng-case-list-gap, var(--_space));
+      }
+      .list {
+        display: grid;
+        gap: var(--_gap);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .loading {
+        min-height: var(--_list-min-height);
+      }
+      .list-heading {
+        margin-block-end: var(--_gap);
+      }
+    `,
+  ];
+
+  /** The heading above the list; none by default (the page usually has one). */
+  @property() heading: string | undefined;
+
+  /** The case feed (JSON, see case-feed.schema.json). */
+  @property() src: string | undefined;
+
+  /** Show at most this many cases (newest first). */
+  @property({ type: Number }) limit: number | undefined;
+
+  /** Show only these statuses, space-separated: `detained house-arrest`. */
+  @property() status: string | undefined;
+
+  /** The link each card shares; the page's address by default. */
+  @property({ attribute: 'share-url' }) shareUrl: string | undefined;
+
+  readonly #feed = new FeedController(this);
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#feed.setSource(this.src);
+  }
+
+  #statuses(): Set<CaseStatus> | undefined {
+    const words = this.status?.split(/\s+/).filter(Boolean) ?? [];
+    if (!words.length) return undefined;
+    const unknown = words.filter((word) => !isStatus(word));
+    if (unknown.length) {
+      this.warn(
+        `status:${unknown.join(' ')}`,
+        `\`status\` ignores "${unknown.join(' ')}": use detained, house-arrest, in-exile, convicted-in-absentia, released or deceased.`,
+      );
+    }
+    return new Set(words.filter(isStatus));
+  }
+
+  #limit(): number {
+    const limit = this.limit;
+    if (limit === undefined || limit === null) return Infinity;
+    if (!Number.isInteger(limit) || limit < 1) {
+      this.warn(
+        `limit:${String(limit)}`,
+        `\`limit\` must be a whole number of 1 or more (got "${this.getAttribute('limit') ?? limit}"); all cases are shown.`,
+      );
+      return Infinity;
+    }
+    return limit;
+  }
+
+  protected override render() {
+    const heading = this.heading?.trim();
+    const state = this.#feed.state;
+    const titled = heading
+      ? html`<h2 class="heading list-heading" part="heading" id="heading">${heading}</h2>`
+      : nothing;
+    const label = heading ? 'heading' : undefined;
+    if (state.kind === 'error') {
+      return html`<section class="card feed-error" part="base error" lang=${this.l10n.locale}>
+        ${titled}
+        <div role="alert">
+          <p>${feedProblemMessage(state.problem, state.status)}</p>
+          ${
+            state.problem === 'src'
+              ? nothing
+              : html`<button type="button" class="button" part="button" @click=${() => this.#feed.retry()}>
+                  ${retryLabel()}
+                </button>`
+          }
+        </div>
+      </section>`;
+    }
+    if (state.kind !== 'ready') {
+      return html`<section class="loading" part="base loading" lang=${this.l10n.locale} aria-busy="true">
+        ${titled}
+        <p class="sr-only" role="status">${msg('Loading the cases…', { id: 'case-list.loading' })}</p>
+        <div class="card skeleton" aria-hidden="true">
+          <span class="bone disc"></span><span class="bone line"></span><span class="bone line short"></span>
+        </div>
+      </section>`;
+    }
+    const wanted = this.#statuses();
+    const cases = state.cases
+      .filter((c) => !wanted || (c.status && wanted.has(c.status)))
+      .sort((a, b) => recency(b) - recency(a))
+      .slice(0, this.#limit());
+    if (!cases.length) {
+      return html`<section part="base" lang=${this.l10n.locale} aria-labelledby=${ifDefined(label)}>
+        ${titled}
+        <p class="card empty" part="empty">
+          ${msg('No case to show at the moment.', { id: 'case-list.empty' })}
+        </p>
+      </section>`;
+    }
+    return html`<section part="base" lang=${this.l10n.locale} aria-labelledby=${ifDefined(label)}>
+      ${titled}
+      <ul class="list" part="list">
+        ${repeat(
+          cases,
+          (c) => c.id,
+          (c) =>
+            html`<li>
+              <samleng-case-alert
+                .record=${c}
+                theme=${ifDefined(this.theme)}
+                .numerals=${this.numerals}
+                share-url=${ifDefined(this.shareUrl)}
+              ></samleng-case-alert>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}

@@ -1,0 +1,78 @@
+import '../../../test/harness.js';
+import { expect } from '@open-wc/testing';
+import { isLocalizedText, pickText, type LocalizedText } from '../src/localized-text.js';
+
+const CHARGE = { en: 'Treason', km: 'ក្បត់ជាតិ', fr: 'Trahison' };
+
+describe('localized-text', () => {
+  describe('isLocalizedText', () => {
+    it('accepts a string, even an empty one', () => {
+      expect(isLocalizedText('Treason')).to.equal(true);
+      expect(isLocalizedText('')).to.equal(true);
+    });
+
+    it('accepts an object of strings by language, complete or not', () => {
+      expect(isLocalizedText(CHARGE)).to.equal(true);
+      expect(isLocalizedText({ km: 'ក្បត់ជាតិ' })).to.equal(true);
+    });
+
+    it('refuses what a feed may hold instead of text', () => {
+      for (const value of [
+        undefined,
+        null,
+        0,
+        42,
+        true,
+        ['Treason'],
+        [],
+        {},
+        { en: 'Treason', km: 3 },
+        { en: null },
+        { en: { text: 'Treason' } },
+      ]) {
+        expect(isLocalizedText(value), JSON.stringify(value)).to.equal(false);
+      }
+    });
+  });
+
+  describe('pickText', () => {
+    it('returns a plain string as it is, whatever the locale', () => {
+      expect(pickText('Treason', 'km')).to.equal('Treason');
+      expect(pickText('', 'fr')).to.equal('');
+    });
+
+    it('picks the text of the locale', () => {
+      expect(pickText(CHARGE, 'en')).to.equal('Treason');
+      expect(pickText(CHARGE, 'km')).to.equal('ក្បត់ជាតិ');
+      expect(pickText(CHARGE, 'fr')).to.equal('Trahison');
+    });
+
+    it('falls back to English when the locale is missing', () => {
+      expect(pickText({ fr: 'Trahison', en: 'Treason' }, 'km')).to.equal('Treason');
+    });
+
+    it('falls back to the first language given when there is no English either', () => {
+      expect(pickText({ fr: 'Trahison', km: 'ក្បត់ជាតិ' }, 'en')).to.equal('Trahison');
+      expect(pickText({ km: 'ក្បត់ជាតិ' }, 'fr')).to.equal('ក្បត់ជាតិ');
+    });
+
+    it("returns '' when there is no text at all", () => {
+      expect(pickText(undefined, 'en')).to.equal('');
+      expect(pickText({}, 'km')).to.equal('');
+    });
+
+    it('treats an empty translation as missing', () => {
+      expect(pickText({ km: '', en: 'Treason' }, 'km')).to.equal('Treason');
+      expect(pickText({ en: '', fr: 'Trahison' }, 'km')).to.equal('Trahison');
+      expect(pickText({ en: '' }, 'en')).to.equal('');
+    });
+
+    it('never returns a non-string value from an untrusted feed', () => {
+      // What JSON.parse may hand over where a LocalizedText was expected.
+      const feed = JSON.parse(
+        '[null, 7, true, {"km": 5, "en": "Treason"}, {"km": null, "fr": ["x"], "en": {"t": 1}}, ["Trahison"]]',
+      ) as LocalizedText[];
+      expect(feed.map((value) => pickText(value, 'km'))).to.deep.equal(['', '', '', 'Treason', '', '']);
+    });
+  });
+});

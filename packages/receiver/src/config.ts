@@ -1,0 +1,88 @@
+// Configuration from environment variables, read in one place so the README's table and the code agree.
+
+export interface ReceiverConfig {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on (`localhost` binds loopback only; a container needs `0.0.0.0`). */
+  host: string;
+  /** Path of the SQLite file; its directory is created. */
+  dbPath: string;
+  /** Origins allowed to post pledges from a browser (`*` = any). */
+  allowedOrigins: string[];
+  /** Admin bearer tokens (several during a rotation); empty = admin routes always answer 401. */
+  adminTokens: string[];
+  /** Pledges per client IP per minute. */
+  rateLimit: number;
+  /** Fastify `trustProxy`: needed behind a reverse proxy so the rate limit sees client IPs. */
+  trustProxy: boolean | string;
+  /** pino level, or `silent`. */
+  logLevel: string;
+}
+
+export const DEFAULT_DB = './data/samleng.db';
+export const DEFAULT_RATE_LIMIT = 10;
+/** Shorter admin tokens are refused at start: they could be guessed. */
+export const MIN_TOKEN_LENGTH = 16;
+
+export class ConfigError extends Error {}
+
+/** Splits a comma (or whitespace) separated list, dropping empty entries. */
+export function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** An origin as browsers send it: scheme://host[:port], no path or trailing slash. */
+export function normalizeOrigin(origin: string): string {
+  if (origin === '*') return origin;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new ConfigError(
+      `SAMLENG_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://example.org`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`SAMLENG_ALLOWED_ORIGINS: "${origin}" must start with http:// or https://`);
+  }
+  return url.origin;
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) {
+    throw new ConfigError(`${name} must be a whole number ≥ ${min}, not "${value}"`);
+  }
+  return number;
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
+/** Reads the configuration from `env`; throws ConfigError with a message that says what to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig {
+  const adminTokens = list(env.SAMLENG_ADMIN_TOKEN);
+  for (const token of adminTokens) {
+    if (token.length < MIN_TOKEN_LENGTH) {
+      throw new ConfigError(
+        `SAMLENG_ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (try: openssl rand -hex 32)`,
+      );
+    }
+  }
+  return {
+    port: integer('PORT', env.PORT, 8000, 0),
+    host: env.HOST?.trim() || 'localhost',
+    dbPath: env.SAMLENG_DB?.trim() || DEFAULT_DB,
+    allowedOrigins: list(env.SAMLENG_ALLOWED_ORIGINS).map(normalizeOrigin),
+    adminTokens,
+    rateLimit: integer('SAMLENG_RATE_LIMIT', env.SAMLENG_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1),
+    trustProxy: trustProxy(env.SAMLENG_TRUST_PROXY?.trim()),
+    logLevel: env.SAMLENG_LOG_LEVEL?.trim() || 'info',
+  };
+}

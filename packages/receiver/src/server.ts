@@ -1,0 +1,336 @@
+// The receiver's HTTP side: fastify with its CORS, rate-limit and static plugins; JSON Schema validation
+// by fastify's ajv. `createServer()` is what the CLI, the tests and the benchmark start.
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
+import { Readable } from 'node:stream';
+import { bearerChecker } from './auth.js';
+import { DEFAULT_RATE_LIMIT } from './config.js';
+import { csvLines } from './csv.js';
+import { fieldErrors, LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
+import type { PledgeBody, SchemaError } from './schema.js';
+import { PledgeStore } from './store.js';
+import type { PledgeRow } from './store.js';
+
+export interface ServerOptions {
+  /** SQLite file (created with its directory), or `:memory:`. */
+  dbPath: string;
+  /** Origins allowed to post from a browser; `*` allows any. Default: none (only non-browser clients). */
+  allowedOrigins?: readonly string[];
+  /** Admin bearer tokens; none = the admin routes always answer 401. */
+  adminTokens?: readonly string[];
+  /** Pledges per client IP per minute (default 10). */
+  rateLimit?: number;
+  /** Admin requests per client IP per minute (default 60): slows token guessing. */
+  adminRateLimit?: number;
+  /** Fastify's trustProxy (true, or the proxy's addresses/CIDRs, comma-separated), for a reverse proxy in front. */
+  trustProxy?: boolean | string;
+  /** pino level; `silent` for none (default `info`). */
+  logLevel?: string;
+  /** Where pino writes (default stdout); tests pass a stream to read the log. */
+  logStream?: NodeJS.WritableStream;
+  /** Directories served as static files, e.g. `{root: 'demo', prefix: '/'}`. */
+  static?: readonly { root: string; prefix: string }[];
+  /** The clock for consent times (tests). */
+  now?: () => Date;
+}
+
+const BODY_LIMIT = 16 * 1024;
+const SLUG = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+const PLEDGES = '/api/pledges';
+const COUNT = '/api/pledges/count';
+
+const CSV_COLUMNS: readonly { header: string; value: (row: PledgeRow) => string | null }[] = [
+  { header: 'id', value: (row) => row.id },
+  { header: 'campaign', value: (row) => row.campaign },
+  { header: 'partner', value: (row) => row.partner },
+  { header: 'name', value: (row) => row.name },
+  { header: 'email', value: (row) => row.email },
+  { header: 'country', value: (row) => row.country },
+  { header: 'phone', value: (row) => row.phone },
+  { header: 'city', value: (row) => row.city },
+  { header: 'comment', value: (row) => row.comment },
+  { header: 'consent_text', value: (row) => row.consent_text },
+  { header: 'consent_at', value: (row) => row.consent_at },
+  { header: 'locale', value: (row) => row.locale },
+  { header: 'page_url', value: (row) => row.page_url },
+];
+
+/**
+ * The logger logs no personal data: requests are logged by PrivateLogController below as method, route
+ * pattern (never the URL, whose query can hold an e-mail), status and time; the default request
+ * serializer (URL, client IP) is replaced, and headers, bodies and queries are redacted should any code
+ * ever log them.
+ */
+function loggerOptions(options: ServerOptions): FastifyServerOptions['logger'] {
+  const level = options.logLevel ?? 'info';
+  if (level === 'silent') return false;
+  return {
+    level,
+    ...(options.logStream ? { stream: options.logStream } : {}),
+    redact: {
+      paths: ['req.headers', 'req.body', 'req.query', 'req.url', 'body', 'query', 'email', 'name', 'headers'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: { method: string; routeOptions?: { url?: string } }) => ({
+        method: request.method,
+        route: request.routeOptions?.url,
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      // The error's kind and where it was thrown, never its message: a message (a JSON parse error
+      // quoting the body, say) may hold what a person typed.
+      err: (error: FastifyError) => ({
+        type: error.name,
+        message: error.code ?? error.name,
+        stack: (error.stack ?? '').split('\n').slice(1).join('\n'),
+        statusCode: error.statusCode,
+      }),
+    },
+  };
+}
+
+/** One line per request, with nothing in it that could identify a person. */
+class PrivateLogController extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(_error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions?.url ?? '(none)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  }
+}
+
+/** `{errors: {field: code}}`, the one error shape of this API. */
+const errorBody = (field: string, code: string) => ({ errors: { [field]: code } });
+
+/** Builds the receiver (not yet listening): `await app.listen({port: 0})` starts it. Closing it closes the DB. */
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const store = new PledgeStore({ path: options.dbPath, ...(options.now ? { now: options.now } : {}) });
+  const allowed = new Set(options.allowedOrigins ?? []);
+  const anyOrigin = allowed.has('*');
+  const isAllowedOrigin = (origin: string) => anyOrigin || allowed.has(origin);
+  const isAdmin = bearerChecker(options.adminTokens ?? []);
+
+  const app = Fastify({
+    logger: loggerOptions(options),
+    logController: new PrivateLogController(),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    ajv: {
+      // The contract is strict: "true" is not a boolean, an unknown field is an error, and every bad
+      // field is reported at once so a form can mark them all.
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true },
+    },
+  });
+  app.addHook('onClose', async () => store.close());
+  // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      reply.status(400).send({ errors: fieldErrors(error.validation as SchemaError[]) });
+      return;
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const code =
+      status === 413
+        ? 'too-large'
+        : status === 415
+          ? 'not-json'
+          : status === 429
+            ? 'rate-limited'
+            : status === 400
+              ? 'json'
+              : status >= 500
+                ? 'server'
+                : 'invalid';
+    reply.status(status).send(errorBody(status === 429 ? 'rate' : 'body', code));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.status(404).send(errorBody('route', 'not-found'));
+  });
+
+  // CORS per route: anyone may read a count (public, cacheable); only the allowed origins may post;
+  // the admin routes are for curl and scripts, never for a browser page.
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const path = request.url.split('?')[0];
+      if (path === COUNT) callback(null, { origin: '*', methods: ['GET'], maxAge: 600 });
+      else if (path === PLEDGES) {
+        callback(null, {
+          origin: (origin, done) => done(null, origin !== undefined && isAllowedOrigin(origin)),
+          methods: ['POST'],
+          allowedHeaders: ['Content-Type'],
+          maxAge: 600,
+          credentials: false,
+        });
+      } else callback(null, { origin: false });
+    },
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      store.count('');
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  app.post<{ Body: PledgeBody }>(
+    PLEDGES,
+    {
+      schema: { body: pledgeBodySchema },
+      config: {
+        rateLimit: {
+          max: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+          timeWindow: '1 minute',
+          errorResponseBuilder: (_request, context) =>
+            Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+        },
+      },
+      preValidation: async (request, reply) => {
+        // CORS headers alone only stop a browser from reading the answer; this refuses the pledge.
+        const origin = request.headers.origin;
+        if (origin !== undefined && !isAllowedOrigin(origin)) {
+          return reply.status(403).send(errorBody('origin', 'not-allowed'));
+        }
+        trimStrings(request.body);
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (body.website) {
+        // A filled honeypot: a bot. It gets what a person would get, and nothing is stored.
+        request.log.info({ honeypot: true }, 'honeypot pledge dropped');
+        return reply.status(201).send({ id: body.id, count: store.count(body.campaign) });
+      }
+      const { stored, count } = await store.addSoon({
+        id: body.id,
+        campaign: body.campaign,
+        consentText: body.consentText,
+        email: body.email,
+        locale: body.locale,
+        name: body.name,
+        ...(body.partner ? { partner: body.partner } : {}),
+        ...(body.country ? { country: body.country } : {}),
+        ...(body.phone ? { phone: body.phone } : {}),
+        ...(body.city ? { city: body.city } : {}),
+        ...(body.comment ? { comment: body.comment } : {}),
+        ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}),
+      });
+      return stored
+        ? reply.status(201).send({ id: body.id, count })
+        : reply.status(200).send({ id: body.id, count, duplicate: true });
+    },
+  );
+
+  app.get<{ Querystring: { campaign: string; partner?: string } }>(
+    COUNT,
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['campaign'],
+          properties: {
+            campaign: { type: 'string', maxLength: LIMITS.campaign, pattern: SLUG },
+            partner: { type: 'string', maxLength: LIMITS.partner, pattern: SLUG },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { campaign, partner } = request.query;
+      reply.header('cache-control', 'public, max-age=5');
+      return partner
+        ? { campaign, partner, count: store.count(campaign, partner) }
+        : { campaign, count: store.count(campaign) };
+    },
+  );
+
+  // Admin routes: bearer token, rate-limited per IP so a token cannot be guessed quickly.
+  const adminConfig = {
+    rateLimit: { max: options.adminRateLimit ?? 60, timeWindow: '1 minute' },
+  };
+  const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isAdmin(request.headers.authorization)) {
+      reply.header('www-authenticate', 'Bearer realm="samleng-receiver"');
+      return reply.status(401).send(errorBody('authorization', 'invalid'));
+    }
+  };
+  const campaignQuery = {
+    type: 'object',
+    required: ['campaign'],
+    properties: { campaign: { type: 'string', maxLength: LIMITS.campaign, pattern: SLUG } },
+  };
+
+  app.get<{ Querystring: { campaign: string } }>(
+    '/api/pledges/export.csv',
+    { config: adminConfig, onRequest: requireAdmin, schema: { querystring: campaignQuery } },
+    async (request, reply) => {
+      const { campaign } = request.query;
+      const day = new Date().toISOString().slice(0, 10);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="samleng-${campaign}-${day}.csv"`)
+        .header('cache-control', 'no-store');
+      return reply.send(Readable.from(csvLines(CSV_COLUMNS, store.pledges(campaign))));
+    },
+  );
+
+  app.delete<{ Querystring: { campaign: string; email: string } }>(
+    PLEDGES,
+    {
+      config: adminConfig,
+      onRequest: requireAdmin,
+      schema: {
+        querystring: {
+          ...campaignQuery,
+          required: ['campaign', 'email'],
+          properties: {
+            ...campaignQuery.properties,
+            email: { type: 'string', minLength: 1, maxLength: LIMITS.email },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { campaign, email } = request.query;
+      const deleted = store.erase(campaign, email);
+      reply.header('cache-control', 'no-store');
+      return { campaign, deleted, count: store.count(campaign) };
+    },
+  );
+
+  for (const [index, mount] of (options.static ?? []).entries()) {
+    await app.register(fastifyStatic, {
+      root: mount.root,
+      prefix: mount.prefix,
+      decorateReply: index === 0,
+      cacheControl: false,
+      setHeaders: (reply) => reply.header('cache-control', 'no-cache'),
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,71 @@
+// Test helpers: a real receiver on an ephemeral port with a temporary database, and a pledge builder.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { createServer } from '../src/server.js';
+import type { ServerOptions } from '../src/server.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** A fresh directory, removed after the test file. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'samleng-receiver-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface Running {
+  app: FastifyInstance;
+  url: string;
+  dbPath: string;
+}
+
+/** Starts the receiver on 127.0.0.1:0 with a temporary database; it is closed after the test file. */
+export async function start(options: Partial<ServerOptions> = {}): Promise<Running> {
+  const dbPath = options.dbPath ?? join(tempDir(), 'data', 'pledges.db');
+  const app = await createServer({
+    logLevel: 'silent',
+    adminTokens: [ADMIN_TOKEN],
+    allowedOrigins: ['https://partner.example'],
+    rateLimit: 1000,
+    ...options,
+    dbPath,
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  after(() => app.close());
+  return { app, url, dbPath };
+}
+
+export function pledge(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    campaign: 'free-them',
+    name: 'Sok Dara',
+    email: `${randomUUID()}@example.org`,
+    consent: true,
+    consentText: 'I agree that the coalition stores my name and e-mail for this campaign.',
+    locale: 'km',
+    website: '',
+    ...overrides,
+  };
+}
+
+export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/pledges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export async function count(url: string, campaign: string, partner?: string): Promise<number> {
+  const query = new URLSearchParams({ campaign, ...(partner ? { partner } : {}) });
+  const response = await fetch(`${url}/api/pledges/count?${query}`);
+  const json = (await response.json()) as { count: number };
+  return json.count;
+}
+
+export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };

@@ -1,0 +1,173 @@
+// The pieces without HTTP: CSV cells, the token check, configuration, error mapping, the store.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { bearerChecker } from '../src/auth.js';
+import { ConfigError, DEFAULT_DB, DEFAULT_RATE_LIMIT, loadConfig } from '../src/config.js';
+import { csvCell, csvLines } from '../src/csv.js';
+import { fieldErrors } from '../src/schema.js';
+import { emailKey, PledgeStore } from '../src/store.js';
+import { tempDir } from './helpers.js';
+
+describe('csvCell', () => {
+  it('leaves plain text alone and quotes what RFC 4180 requires', () => {
+    assert.equal(csvCell('Sok Dara'), 'Sok Dara');
+    assert.equal(csvCell('ស្រីពៅ'), 'ស្រីពៅ');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(csvCell('two\nlines'), '"two\nlines"');
+    assert.equal(csvCell('cr\rhere'), '"cr\rhere"');
+    assert.equal(csvCell(null), '');
+    assert.equal(csvCell(undefined), '');
+    assert.equal(csvCell(42), '42');
+  });
+
+  it('neutralizes cells a spreadsheet would run as formulas', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      assert.equal(csvCell(`${start}1+1`).startsWith(`"'${start}`), true, JSON.stringify(start));
+    }
+    assert.equal(csvCell('=cmd|"/c calc"!A0'), `"'=cmd|""/c calc""!A0"`);
+    assert.equal(csvCell('a=b'), 'a=b');
+  });
+
+  it('writes a BOM, a header row and CRLF rows', () => {
+    const lines = [
+      ...csvLines([{ header: 'n', value: (row: { n: string }) => row.n }], [{ n: 'x' }, { n: 'y' }]),
+    ];
+    assert.deepEqual(lines, ['\uFEFFn\r\n', 'x\r\n', 'y\r\n']);
+  });
+});
+
+describe('bearerChecker', () => {
+  const token = 'a-long-enough-admin-token-123';
+  it('accepts the token, and any of several during a rotation', () => {
+    assert.equal(bearerChecker([token])(`Bearer ${token}`), true);
+    assert.equal(bearerChecker([token])(`bearer ${token}`), true);
+    assert.equal(bearerChecker(['old-token-0000000000', token])(`Bearer ${token}`), true);
+  });
+  it('refuses anything else', () => {
+    const check = bearerChecker([token]);
+    for (const header of [
+      undefined,
+      '',
+      'Bearer',
+      `Bearer ${token.slice(0, -1)}`,
+      `Token ${token}`,
+      `Bearer ${token} x`,
+    ]) {
+      assert.equal(check(header), false, String(header));
+    }
+    assert.equal(bearerChecker([])(`Bearer ${token}`), false);
+  });
+});
+
+describe('loadConfig', () => {
+  it('has defaults', () => {
+    assert.deepEqual(loadConfig({}), {
+      port: 8000,
+      host: 'localhost',
+      dbPath: DEFAULT_DB,
+      allowedOrigins: [],
+      adminTokens: [],
+      rateLimit: DEFAULT_RATE_LIMIT,
+      trustProxy: false,
+      logLevel: 'info',
+    });
+  });
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      SAMLENG_DB: '/var/lib/samleng/pledges.db',
+      SAMLENG_ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443/ ',
+      SAMLENG_ADMIN_TOKEN: 'new-token-0123456789,old-token-0123456789',
+      SAMLENG_RATE_LIMIT: '30',
+      SAMLENG_TRUST_PROXY: '127.0.0.1',
+      SAMLENG_LOG_LEVEL: 'warn',
+    });
+    assert.equal(config.port, 9000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.dbPath, '/var/lib/samleng/pledges.db');
+    assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example:8443']);
+    assert.deepEqual(config.adminTokens, ['new-token-0123456789', 'old-token-0123456789']);
+    assert.equal(config.rateLimit, 30);
+    assert.equal(config.trustProxy, '127.0.0.1');
+    assert.equal(loadConfig({ SAMLENG_TRUST_PROXY: 'true' }).trustProxy, true);
+  });
+  it('says what to fix', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
+    assert.throws(() => loadConfig({ SAMLENG_RATE_LIMIT: '0' }), /SAMLENG_RATE_LIMIT/);
+    assert.throws(() => loadConfig({ SAMLENG_ADMIN_TOKEN: 'short' }), /at least 16/);
+    assert.throws(() => loadConfig({ SAMLENG_ALLOWED_ORIGINS: 'partner.example' }), /not an origin/);
+    assert.throws(() => loadConfig({ SAMLENG_ALLOWED_ORIGINS: 'ftp://partner.example' }), /http/);
+  });
+});
+
+describe('fieldErrors', () => {
+  it('maps ajv errors to one code per field', () => {
+    assert.deepEqual(
+      fieldErrors([
+        { keyword: 'required', instancePath: '', params: { missingProperty: 'email' } },
+        { keyword: 'maxLength', instancePath: '/name', params: {} },
+        { keyword: 'pattern', instancePath: '/name', params: {} },
+        { keyword: 'type', instancePath: '', params: {} },
+      ]),
+      { email: 'required', name: 'too-long', body: 'type' },
+    );
+  });
+});
+
+describe('PledgeStore', () => {
+  it('normalizes e-mail keys', () => {
+    assert.equal(emailKey('  Dara@Example.ORG '), 'dara@example.org');
+    assert.equal(emailKey('e\u0301@example.org'), emailKey('\u00e9@example.org'));
+  });
+
+  it('pages through a campaign in storage order', () => {
+    const store = new PledgeStore({ path: ':memory:' });
+    const ids = Array.from({ length: 7 }, (_, index) => {
+      const id = randomUUID();
+      store.add({
+        id,
+        campaign: 'c',
+        name: `n${index}`,
+        email: `${index}@x.org`,
+        consentText: 't',
+        locale: 'en',
+      });
+      return id;
+    });
+    store.add({
+      id: randomUUID(),
+      campaign: 'other',
+      name: 'o',
+      email: 'o@x.org',
+      consentText: 't',
+      locale: 'en',
+    });
+    assert.deepEqual(
+      [...store.pledges('c', 3)].map((row) => row.id),
+      ids,
+    );
+    assert.deepEqual(
+      [...store.pledges('c', 7)].map((row) => row.id),
+      ids,
+    );
+    assert.deepEqual([...store.pledges('none', 3)], []);
+    store.close();
+    store.close(); // closing twice is harmless
+  });
+
+  it('migrates a new file once, in WAL mode, and records it in schema_migrations', () => {
+    const path = join(tempDir(), 'nested', 'dir', 'p.db');
+    new PledgeStore({ path }).close();
+    new PledgeStore({ path }).close();
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
+    assert.deepEqual(rows, [{ version: 1, name: 'pledges' }]);
+    db.close();
+  });
+});
