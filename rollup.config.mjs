@@ -4,6 +4,7 @@
 // Per-package ES modules with .d.ts come from `npm run build:types` (tsc) instead.
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { sizeReport } from './scripts/size-report.mjs';
@@ -26,6 +27,10 @@ export default {
   // Lit's production build: the `development` condition is for tests only.
   plugins: [
     nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.mjs', '.js'] }),
+    // Lit's own minifier for the CSS and HTML inside css`` and html`` templates, which terser leaves
+    // as written (indentation, comments). It must see the templates before esbuild rewrites them.
+    // theme.ts composes declaration blocks with ${…}, which the CSS parser cannot read alone.
+    minifyLiterals({ include: ['packages/**/*.ts'], exclude: ['packages/core/src/theme.ts'], failOnError: true }),
     esbuild({ target: 'es2021', tsconfig, minify: false }),
   ],
   onwarn(warning, warn) {

@@ -70,7 +70,11 @@ export default {
   // One page at a time per browser: Chromium does not run animation frames in background tabs.
   concurrency: 1,
   testRunnerHtml,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous limits: a busy 2-core CI machine starts Firefox slowly, and axe runs take seconds there.
+  browserStartTimeout: 90_000,
+  testsStartTimeout: 90_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
   coverageConfig: {
     include: ['packages/*/src/**/*.ts'],
     exclude: ['packages/*/src/generated/**', '**/node_modules/**'],

@@ -1,9 +1,14 @@
-// Opens every story of the static Storybook in headless Chromium, in each language and theme, and
-// fails on what a reader or a partner would hit: an accessibility violation (axe-core, WCAG 2.0/2.1/2.2
-// A and AA, color contrast included), a console error, an uncaught exception, a failed request, or a
-// story that did not render.
+// Opens every story of the static Storybook in headless Chromium, in each language (en, km, fr) and
+// theme (light, dark), and fails on what a reader or a partner would hit: an accessibility violation
+// (axe-core, WCAG 2.0/2.1/2.2 A and AA, color contrast included), a console error, an uncaught
+// exception, a failed request or HTTP error, or a story that did not render.
 //
-//   npm run build-storybook && npm run test:stories
+//   npm run analyze && npm run build-storybook && npm run test:stories
+//
+// Each run is a fresh page load of `iframe.html?id=…&viewMode=story&globals=locale:km;theme:dark`,
+// as a reader would land on it; the check then waits for every `samleng-*` element's `updateComplete`
+// and for entrance animations to end, and runs axe on `#storybook-root`. A story that pins a global
+// (`globals: { locale: 'km' }`) renders the same whatever is asked for: those repeats are skipped.
 //
 // Console warnings: the widgets warn (once, prefixed with their tag) when an attribute is wrong. A
 // story that shows such a state on purpose carries the tag `bad-input` (`tags: ['bad-input']` in the
@@ -11,8 +16,10 @@
 // input that goes unreported is a bug too. Everywhere else a warning fails the story. The tag is read
 // from index.json, so nothing has to be loaded to know it.
 //
-// Options (environment): STORIES=<substring> to check only matching story ids; STORY_CHECK_JOBS=<n>
-// stories at once (default: the number of cores, at least 2); CHROME_PATH to pick the browser.
+// Output: one line per story, language and theme, then `N passed, M failed`; exit code 1 when a check
+// failed, 2 when there was nothing to check. Options (environment): STORIES=<substring> checks only
+// the story ids containing it; STORY_CHECK_JOBS=<n> stories at once (default: the number of cores, at
+// least 2); CHROME_PATH picks the browser.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -91,6 +98,19 @@ async function settleAndAudit(axeTags) {
     const settled = await Promise.all(widgets.map((el) => /** @type {any} */ (el).updateComplete));
     if (settled.every(Boolean)) break;
   }
+  // Let entrance animations end (a 400 ms fade-in measured halfway is a contrast no reader is left
+  // with); endless ones (a loading pulse) are not waited for.
+  const shadowRoots = (node) =>
+    [...node.querySelectorAll('*')].flatMap((el) =>
+      el.shadowRoot ? [el.shadowRoot, ...shadowRoots(el.shadowRoot)] : [],
+    );
+  const animations = [document, ...shadowRoots(root)]
+    .flatMap((scope) => scope.getAnimations())
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.race([
+    Promise.allSettled(animations.map((animation) => animation.finished)),
+    new Promise((resolve) => setTimeout(resolve, 5000)),
+  ]);
   await document.fonts.ready;
   const result = await /** @type {any} */ (window).axe.run(root, {
     runOnly: { type: 'tag', values: axeTags },

@@ -168,7 +168,10 @@ export class SamlengCaseAlert extends SamlengElement {
     }
     this.#record = this.#readCase();
     const record = this.#record && 'id' in this.#record ? this.#record : undefined;
-    this.#clock.active = !!record?.arrested && !!record.status && DEPRIVED_OF_LIBERTY.includes(record.status);
+    // The clock runs only for what changes with time: the "since arrest" counter, and a deadline to come.
+    const counting = !!record?.arrested && !!record.status && DEPRIVED_OF_LIBERTY.includes(record.status);
+    const awaiting = !!record?.deadline && Date.now() < deadlineEnd(record.deadline);
+    this.#clock.active = counting || awaiting;
   }
 
   /** Where the case comes from, in order of precedence. */

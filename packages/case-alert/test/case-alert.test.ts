@@ -1,5 +1,6 @@
 import '../../../test/harness.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../samleng-case-alert.js';
 import type { SamlengCaseAlert } from '../src/case-alert.js';
@@ -29,7 +30,9 @@ const inline = () =>
     >Kem Sokha was arrested on 3 September 2017.</samleng-case-alert
   >`;
 
-describe('<samleng-case-alert> from attributes', () => {
+describe('<samleng-case-alert> from attributes', function () {
+  // axe over whole cards is slow on a busy 2-core machine.
+  this.timeout(30_000);
   let warn: sinon.SinonStub;
   beforeEach(() => {
     warn = sinon.stub(console, 'warn');
@@ -201,6 +204,24 @@ describe('<samleng-case-alert> from attributes', () => {
     expect(text(toggle)).to.equal('Show less');
     expect(summary.classList.contains('collapsed')).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('opens and closes the summary from the keyboard', async () => {
+    const long = 'Long summary sentence. '.repeat(20);
+    const el = await fixture<SamlengCaseAlert>(
+      html`<samleng-case-alert name="Ana Example">${long}</samleng-case-alert>`,
+    );
+    await el.updateComplete;
+    const toggle = $<HTMLButtonElement>(el, '[part=toggle]')!;
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(toggle);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(getComputedStyle(toggle).outlineStyle).to.equal('solid');
   });
 
   it('leaves a short summary open, without a toggle', async () => {

@@ -14,7 +14,9 @@ const card = async (src: string, id = 'ana-example') => {
   return el;
 };
 
-describe('<samleng-case-alert> from a feed', () => {
+describe('<samleng-case-alert> from a feed', function () {
+  // axe over whole cards is slow on a busy 2-core machine.
+  this.timeout(30_000);
   let warn: sinon.SinonStub;
   beforeEach(() => {
     warn = sinon.stub(console, 'warn');
@@ -229,5 +231,37 @@ describe('<samleng-case-alert> from a feed', () => {
     const el = await card(`${FIXTURES}/feed.json`, 'ben-example');
     expect($(el, '[part=summary]')!.classList.contains('collapsed')).to.equal(true);
     expect(text($(el, '[part=toggle]'))).to.equal('Read more');
+  });
+});
+
+describe('demo/data/cases.json', function () {
+  // axe over whole cards is slow on a busy 2-core machine.
+  this.timeout(30_000);
+  afterEach(() => sinon.restore());
+
+  it('is a valid feed: both cases are read, none skipped, each checked on 2026-11-27', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const el = await fixture<HTMLElement>(
+      html`<div>
+        <samleng-case-alert src="/demo/data/cases.json" case-id="kem-sokha"></samleng-case-alert>
+        <samleng-case-alert src="/demo/data/cases.json" case-id="theary-seng"></samleng-case-alert>
+      </div>`,
+    );
+    const [kem, theary] = [...el.querySelectorAll('samleng-case-alert')];
+    await settled(kem!);
+    await settled(theary!);
+    expect(warn.callCount).to.equal(0);
+    expect(text($(kem!, 'h2'))).to.equal('Kem Sokha');
+    expect(text($(kem!, '[part=badge]'))).to.equal('Under house arrest');
+    expect(text($(theary!, 'dd'))).to.contain('Conspiracy and incitement');
+    expect(text(theary!.shadowRoot)).to.not.match(/convicted of treason/i);
+    expect(text($(theary!, '.note'))).to.contain('not verified');
+    for (const card of [kem!, theary!]) {
+      expect(text($(card, '[part=updated]'))).to.equal('Last updated on November 27, 2026');
+      expect($<HTMLAnchorElement>(card, 'a[href^="mailto:"]')!.href).to.match(
+        /^mailto:sample-recipient@example\.org\?/,
+      );
+      await expect(card).to.be.accessible();
+    }
   });
 });

@@ -25,7 +25,9 @@ const list = async (
   return el;
 };
 
-describe('<samleng-case-list>', () => {
+describe('<samleng-case-list>', function () {
+  // axe over whole cards is slow on a busy 2-core machine.
+  this.timeout(30_000);
   let warn: sinon.SinonStub;
   beforeEach(() => {
     warn = sinon.stub(console, 'warn');

@@ -96,9 +96,6 @@ export const checklistStyles = css`
     color: var(--_overdue);
     font-weight: 600;
   }
-  .announce:empty {
-    display: none;
-  }
   .complete {
     margin: calc(var(--_space) * 0.75) 0 0;
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);

@@ -21,7 +21,9 @@ function captureDownload() {
 /** The calendar's lines with folded lines joined again. */
 const unfold = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
 
-describe('<samleng-checklist> calendar', () => {
+describe('<samleng-checklist> calendar', function () {
+  // axe in a loaded CI machine (two browsers, coverage) can take longer than the default 10 s.
+  this.timeout(30_000);
   afterEach(() => {
     sinon.restore();
     localStorage.clear();

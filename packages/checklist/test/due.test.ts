@@ -25,7 +25,9 @@ const dated = () =>
     <li data-id="none">No date</li>
   </ol>`;
 
-describe('<samleng-checklist> due dates', () => {
+describe('<samleng-checklist> due dates', function () {
+  // axe in a loaded CI machine (two browsers, coverage) can take longer than the default 10 s.
+  this.timeout(30_000);
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
     clock = sinon.useFakeTimers({

@@ -32,7 +32,9 @@ const ours = (warn: sinon.SinonStub) =>
     .map((call) => String(call.args[0]))
     .filter((text) => text.startsWith('<samleng-checklist>'));
 
-describe('<samleng-checklist src>', () => {
+describe('<samleng-checklist src>', function () {
+  // axe in a loaded CI machine (two browsers, coverage) can take longer than the default 10 s.
+  this.timeout(30_000);
   afterEach(async () => {
     sinon.restore();
     localStorage.clear();

@@ -6,7 +6,9 @@ import { boxes, checklist, click, count, freshKey, type SamlengChecklist } from 
 const checked = (el: Element) => boxes(el).map((box) => box.checked);
 const stored = (key: string) => JSON.parse(localStorage.getItem(`samleng-checklist:${key}`) ?? 'null');
 
-describe('<samleng-checklist> progress', () => {
+describe('<samleng-checklist> progress', function () {
+  // axe in a loaded CI machine (two browsers, coverage) can take longer than the default 10 s.
+  this.timeout(30_000);
   afterEach(() => {
     sinon.restore();
     localStorage.clear();

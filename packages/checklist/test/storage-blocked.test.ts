@@ -7,7 +7,9 @@ import { boxes, checklist, click, count, freshKey, setLang, shadow } from './hel
 // page, before any checklist opens the page's store.
 const blocked = sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('blocked', 'SecurityError'));
 
-describe('<samleng-checklist> with storage blocked', () => {
+describe('<samleng-checklist> with storage blocked', function () {
+  // axe in a loaded CI machine (two browsers, coverage) can take longer than the default 10 s.
+  this.timeout(30_000);
   after(() => blocked.restore());
   afterEach(() => setLang('en'));
 

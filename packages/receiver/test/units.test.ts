@@ -160,6 +160,43 @@ describe('PledgeStore', () => {
     store.close(); // closing twice is harmless
   });
 
+  it('group-commits pledges that arrive together, each answered with its own result', async () => {
+    const store = new PledgeStore({ path: ':memory:' });
+    const base = { campaign: 'g', name: 'n', consentText: 't', locale: 'en' };
+    const id = randomUUID();
+    const results = await Promise.all([
+      store.addSoon({ ...base, id, email: 'a@x.org' }),
+      store.addSoon({ ...base, id: randomUUID(), email: 'b@x.org' }),
+      store.addSoon({ ...base, id: id.toUpperCase(), email: 'c@x.org' }),
+      store.addSoon({ ...base, id: randomUUID(), email: 'B@X.org' }),
+    ]);
+    assert.deepEqual(results, [
+      { stored: true, count: 1 },
+      { stored: true, count: 2 },
+      { stored: false, count: 2 },
+      { stored: false, count: 2 },
+    ]);
+    store.close();
+  });
+
+  it('fails every pledge of a group whose commit fails, and stores none of them', async () => {
+    const store = new PledgeStore({ path: ':memory:' });
+    store.db.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON pledges WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'no'); END",
+    );
+    const base = { campaign: 'f', consentText: 't', locale: 'en' };
+    const outcomes = await Promise.allSettled([
+      store.addSoon({ ...base, id: randomUUID(), name: 'fine', email: 'a@x.org' }),
+      store.addSoon({ ...base, id: randomUUID(), name: 'boom', email: 'b@x.org' }),
+    ]);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ['rejected', 'rejected'],
+    );
+    assert.equal(store.count('f'), 0);
+    store.close();
+  });
+
   it('migrates a new file once, in WAL mode, and records it in schema_migrations', () => {
     const path = join(tempDir(), 'nested', 'dir', 'p.db');
     new PledgeStore({ path }).close();
