@@ -44,6 +44,7 @@ export interface ServerOptions {
 
 const BODY_LIMIT = 16 * 1024;
 const SLUG = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+const OPTIONAL_SLUG = '^([A-Za-z0-9][A-Za-z0-9._-]*)?$'; // "partner=" from an empty attribute = none
 const PLEDGES = '/api/pledges';
 const COUNT = '/api/pledges/count';
 
@@ -113,6 +114,14 @@ class PrivateLogController extends LogController {
   }
 }
 
+/** Codes for the errors fastify and its plugins raise before a handler runs. */
+const STATUS_CODES: Record<number, string> = {
+  400: 'json', // unparsable JSON (schema errors are mapped field by field instead)
+  413: 'too-large',
+  415: 'not-json',
+  429: 'rate-limited',
+};
+
 /** `{errors: {field: code}}`, the one error shape of this API. */
 const errorBody = (field: string, code: string) => ({ errors: { [field]: code } });
 
@@ -150,18 +159,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code =
-      status === 413
-        ? 'too-large'
-        : status === 415
-          ? 'not-json'
-          : status === 429
-            ? 'rate-limited'
-            : status === 400
-              ? 'json'
-              : status >= 500
-                ? 'server'
-                : 'invalid';
+    const code = STATUS_CODES[status] ?? (status >= 500 ? 'server' : 'invalid');
     reply.status(status).send(errorBody(status === 429 ? 'rate' : 'body', code));
   });
   app.setNotFoundHandler((_request, reply) => {
@@ -253,7 +251,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
           required: ['campaign'],
           properties: {
             campaign: { type: 'string', maxLength: LIMITS.campaign, pattern: SLUG },
-            partner: { type: 'string', maxLength: LIMITS.partner, pattern: SLUG },
+            partner: { type: 'string', maxLength: LIMITS.partner, pattern: OPTIONAL_SLUG },
           },
         },
       },

@@ -71,6 +71,8 @@ describe('POST /api/pledges', () => {
     assert.equal(await count(url, 'shared', 'khmer-voices'), 2);
     assert.equal(await count(url, 'shared', 'friends-fr'), 1);
     assert.equal(await count(url, 'shared', 'nobody'), 0);
+    const emptyPartner = await fetch(`${url}/api/pledges/count?campaign=shared&partner=`);
+    assert.deepEqual(await emptyPartner.json(), { campaign: 'shared', count: 4 });
   });
 
   it('accepts every optional field', async () => {
