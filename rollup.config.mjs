@@ -29,8 +29,10 @@ export default {
     nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.mjs', '.js'] }),
     // Lit's own minifier for the CSS and HTML inside css`` and html`` templates, which terser leaves
     // as written (indentation, comments). It must see the templates before esbuild rewrites them.
-    // theme.ts composes declaration blocks with ${…}, which the CSS parser cannot read alone.
-    minifyLiterals({ include: ['packages/**/*.ts'], exclude: ['packages/core/src/theme.ts'], failOnError: true }),
+    minifyLiterals({
+      include: ['packages/**/*.ts'],
+      failOnError: true,
+    }),
     esbuild({ target: 'es2021', tsconfig, minify: false }),
   ],
   onwarn(warning, warn) {

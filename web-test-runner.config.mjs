@@ -57,6 +57,8 @@ const testRunnerHtml = (testFramework) => `<!doctype html>
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  // Not 8000, where `npm start` serves the demo.
+  port: 8765,
   nodeResolve: { exportConditions: ['source', 'development'] },
   plugins: [
     esbuildPlugin({

@@ -7,6 +7,7 @@ const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['size', 'npm', ['run', '--silent', 'check:size']],
+  ['receiver tests', 'npm', ['run', '--silent', 'test:receiver']],
   ['browsers', 'node', ['scripts/ensure-browsers.mjs']],
   ['unit tests', 'npx', ['web-test-runner', '--group', 'unit', '--coverage']],
   ['drop-in script tests', 'npx', ['web-test-runner', '--group', 'dist']],

@@ -28,7 +28,7 @@ import { warnOnce } from './warn.js';
  * @cssprop [--samleng-color-success=#146c2e] - Success (dark #6dd58c).
  */
 export class SamlengElement extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = baseStyles;
 
   /** `light` or `dark` forces a color scheme; without it the widget follows the reader's setting. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;

@@ -6,9 +6,11 @@
  * default for the active scheme, so a partner value wins in light and dark alike, and a widget's own
  * tokens (`--samleng-countdown-accent`) fall back to the global ones.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
-const light = css`
+// Plain strings, not css``: a block of declarations is not a style sheet on its own (the CSS
+// linters and minifiers cannot read it), and each block is used in more than one rule.
+const light = `
   --_text: var(--samleng-color-text, #1d1b20);
   --_muted: var(--samleng-color-muted, #56525c);
   --_surface: var(--samleng-color-surface, #ffffff);
@@ -21,7 +23,7 @@ const light = css`
   --_success: var(--samleng-color-success, #146c2e);
 `;
 
-const dark = css`
+const dark = `
   --_text: var(--samleng-color-text, #e6e0e9);
   --_muted: var(--samleng-color-muted, #cac4d0);
   --_surface: var(--samleng-color-surface, #1d1b20);
@@ -34,10 +36,18 @@ const dark = css`
   --_success: var(--samleng-color-success, #6dd58c);
 `;
 
-/** Base styles: tokens, font, focus, Khmer typography, reduced motion, helpers. */
-export const baseStyles = css`
+/** The color tokens: light by default, dark when forced or when the reader prefers it. */
+const schemes = unsafeCSS(`
+  :host { ${light} color-scheme: light; }
+  :host([theme='dark']) { ${dark} color-scheme: dark; }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) { ${dark} color-scheme: dark; }
+  }
+`);
+
+/** Layout, font, focus, Khmer typography, reduced motion and helpers. */
+const base = css`
   :host {
-    ${light}
     --_radius: var(--samleng-radius, 0.5rem);
     --_space: var(--samleng-space, 1rem);
     --_line-height: var(--samleng-line-height, 1.5);
@@ -48,17 +58,6 @@ export const baseStyles = css`
     font-family: var(--samleng-font-family, inherit);
     font-size: var(--samleng-font-size, 1em);
     line-height: var(--_line-height);
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    ${dark}
-    color-scheme: dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-      color-scheme: dark;
-    }
   }
   :host([hidden]) {
     display: none;
@@ -118,6 +117,9 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Base styles: tokens, font, focus, Khmer typography, reduced motion, helpers. */
+export const baseStyles = [schemes, base];
 
 /** The card every widget draws: surface, border, radius and heading rhythm. */
 export const cardStyles = css`

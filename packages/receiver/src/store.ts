@@ -53,6 +53,15 @@ export interface StoreOptions {
   now?: () => Date;
 }
 
+/**
+ * WAL pages after which a commit copies the WAL into the database file (SQLite's default is 1,000). A
+ * checkpoint fsyncs, and requests behind that commit wait: small, frequent ones keep each wait short. In
+ * the benchmark at 2,000 pledges/s, p99 was 37 ms with 1,000 pages, 19 ms with 300, 17 ms with 100 (which
+ * cost a fifth of the peak throughput). A checkpoint in a worker thread was worse: its fsync stalled the
+ * commits all the same, and in bigger lumps.
+ */
+const CHECKPOINT_PAGES = 300;
+
 export class PledgeStore {
   readonly db: Database.Database;
   private readonly now: () => Date;
@@ -82,6 +91,7 @@ export class PledgeStore {
     this.db.pragma('secure_delete = ON');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db, this.now);
+    this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
 
     this.insert = this.db.prepare(`
       INSERT INTO pledges (id, campaign, partner, name, email, email_key, country, phone, city, comment,
@@ -185,6 +195,7 @@ export class PledgeStore {
     }
   }
 
+  /** Writes what is pending and closes the file (the last connection folds the WAL in). */
   close(): void {
     if (!this.db.open) return;
     this.flush();

@@ -25,7 +25,8 @@ export interface Running {
 
 /** Starts the receiver on 127.0.0.1:0 with a temporary database; it is closed after the test file. */
 export async function start(options: Partial<ServerOptions> = {}): Promise<Running> {
-  const dbPath = options.dbPath ?? join(tempDir(), 'data', 'pledges.db');
+  const dir = mkdtempSync(join(tmpdir(), 'samleng-receiver-'));
+  const dbPath = options.dbPath ?? join(dir, 'data', 'pledges.db');
   const app = await createServer({
     logLevel: 'silent',
     adminTokens: [ADMIN_TOKEN],
@@ -35,7 +36,10 @@ export async function start(options: Partial<ServerOptions> = {}): Promise<Runni
     dbPath,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  after(() => app.close());
+  after(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   return { app, url, dbPath };
 }
 

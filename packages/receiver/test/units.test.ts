@@ -125,7 +125,7 @@ describe('PledgeStore', () => {
     assert.equal(emailKey('e\u0301@example.org'), emailKey('\u00e9@example.org'));
   });
 
-  it('pages through a campaign in storage order', () => {
+  it('pages through a campaign in storage order', async () => {
     const store = new PledgeStore({ path: ':memory:' });
     const ids = Array.from({ length: 7 }, (_, index) => {
       const id = randomUUID();
@@ -197,7 +197,7 @@ describe('PledgeStore', () => {
     store.close();
   });
 
-  it('migrates a new file once, in WAL mode, and records it in schema_migrations', () => {
+  it('migrates a new file once, in WAL mode, and records it in schema_migrations', async () => {
     const path = join(tempDir(), 'nested', 'dir', 'p.db');
     new PledgeStore({ path }).close();
     new PledgeStore({ path }).close();
