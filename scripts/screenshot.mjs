@@ -1,5 +1,6 @@
 // Takes a full-page screenshot of a URL in headless Chromium, to look at what readers see.
 //   node scripts/screenshot.mjs http://localhost:8000/ shot.png [--width 390] [--dark] [--lang km]
+//     [--selector 'samleng-countdown'] (one element instead of the whole page)
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowsers } from './browsers.mjs';
 
@@ -9,7 +10,7 @@ const option = (name) => {
   return i === -1 ? undefined : (rest[i + 1] ?? true);
 };
 if (!url) {
-  console.error('usage: node scripts/screenshot.mjs URL [out.png] [--width N] [--dark] [--lang xx]');
+  console.error('usage: node scripts/screenshot.mjs URL [out.png] [--width N] [--dark] [--lang xx] [--selector css]');
   process.exit(2);
 }
 
@@ -25,7 +26,14 @@ try {
   const lang = option('lang');
   if (typeof lang === 'string') await page.evaluate((l) => (document.documentElement.lang = l), lang);
   await new Promise((resolve) => setTimeout(resolve, 300));
-  await page.screenshot({ path: out, fullPage: true });
+  const selector = option('selector');
+  if (typeof selector === 'string') {
+    const element = await page.$(selector);
+    if (!element) throw new Error(`no element matches ${selector}`);
+    await element.screenshot({ path: out });
+  } else {
+    await page.screenshot({ path: out, fullPage: true });
+  }
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

@@ -185,7 +185,7 @@ describe('<samleng-case-alert> actions', function () {
     );
     expect($(el, '[part=action]')).to.not.equal(null);
     expect($(el, 'a[href^="mailto:"]')).to.not.equal(null);
-    await setLang('fr', clock);
+    await setLang('fr');
     await el.updateComplete;
     expect(text($(el, '[part=deadline]'))).to.equal(
       'La date limite (12 décembre 2026) est passée. Vous pouvez encore agir.',

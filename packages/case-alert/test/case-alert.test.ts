@@ -108,7 +108,7 @@ describe('<samleng-case-alert> from attributes', function () {
   it('speaks Khmer (the Khmer name leads, Khmer digits) and French', async () => {
     const clock = fakeTime();
     const el = await fixture<SamlengCaseAlert>(inline());
-    await setLang('km', clock);
+    await setLang('km');
     await el.updateComplete;
     expect(text($(el, 'h2'))).to.equal('កឹម សុខា');
     expect(text($(el, '.alternate'))).to.equal('Kem Sokha');
@@ -117,7 +117,7 @@ describe('<samleng-case-alert> from attributes', function () {
     expect(text($(el, '.since'))).to.match(/^៩ ឆ្នាំ.*២ ខែ ចាប់តាំងពីការចាប់ខ្លួន$/);
     expect(text($(el, 'dd time'))).to.match(/៣.*២០១៧/);
     expect(text($(el, '[part=action]'))).to.equal('Take part');
-    await setLang('fr', clock);
+    await setLang('fr');
     await el.updateComplete;
     expect(text($(el, 'h2'))).to.equal('Kem Sokha');
     expect(text($(el, '[part=badge]'))).to.equal('Assignation à résidence');

@@ -1,14 +1,9 @@
-import { aTimeout, waitUntil } from '@open-wc/testing';
-import { localeReady } from '@samleng/core';
+import { waitUntil } from '@open-wc/testing';
 
 export const FIXTURES = '/packages/case-alert/test/fixtures';
 
 /** Changes the page language; with sinon's fake clock, pass it so the language watcher's timer runs. */
-export const setLang = async (lang: string, clock?: { tickAsync(ms: number): Promise<number> }) => {
-  document.documentElement.lang = lang;
-  await (clock ? clock.tickAsync(1) : aTimeout(0));
-  await localeReady();
-};
+export { setLang } from '../../../test/locale.js';
 
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);

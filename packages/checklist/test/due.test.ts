@@ -1,16 +1,10 @@
 import '../../../test/harness.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import { clockState, localeReady } from '@samleng/core';
+import { clockState } from '@samleng/core';
+import { setLang } from '../../../test/locale.js';
 import { daysUntil, parseDueDate } from '../src/due-date.js';
 import { boxes, checklist, click, dueLines, freshKey, type SamlengChecklist } from './helpers.js';
-
-/** Changes the page language without timers (they are fake here): the observer runs as a microtask. */
-async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await new Promise<void>((resolve) => queueMicrotask(resolve));
-  await localeReady();
-}
 
 /** Noon on a day, in the reader's own time zone. */
 const localNoon = (year: number, month: number, day: number) => new Date(year, month - 1, day, 12).getTime();

@@ -1,7 +1,6 @@
 /** Shared fixtures and queries for the checklist tests. */
-import { aTimeout, fixture, html } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { localeReady } from '@samleng/core';
 import '../samleng-checklist.js';
 import type { SamlengChecklist } from '../src/checklist.js';
 
@@ -61,8 +60,4 @@ export async function click(el: SamlengChecklist, index: number): Promise<void> 
   await el.updateComplete;
 }
 
-export async function setLang(lang: string): Promise<void> {
-  document.documentElement.lang = lang;
-  await aTimeout(0);
-  await localeReady();
-}
+export { setLang } from '../../../test/locale.js';

@@ -1,10 +1,9 @@
 import '../../../test/harness.js';
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import sinon from 'sinon';
 import { SamlengElement } from '../src/element.js';
 import { renderConfigError } from '../src/errors.js';
-import { localeReady } from '../src/locale.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -33,11 +32,7 @@ class TestWidget extends SamlengElement {
 }
 customElements.define('samleng-test-widget', TestWidget);
 
-const setLang = async (lang: string) => {
-  document.documentElement.lang = lang;
-  await aTimeout(0);
-  await localeReady();
-};
+import { setLang } from '../../../test/locale.js';
 const textOf = (el: TestWidget) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 const base = (el: TestWidget) => el.shadowRoot!.querySelector('[part=base]')!;
 

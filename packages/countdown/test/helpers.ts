@@ -1,12 +1,6 @@
-import { aTimeout } from '@open-wc/testing';
 import sinon from 'sinon';
-import { localeReady } from '@samleng/core';
 
-export const setLang = async (lang: string) => {
-  document.documentElement.lang = lang;
-  await aTimeout(0);
-  await localeReady();
-};
+export { setLang } from '../../../test/locale.js';
 
 /** Text as read, whitespace (including no-break spaces) collapsed. */
 export const squash = (value: string) => value.replace(/\s+/g, ' ').trim();

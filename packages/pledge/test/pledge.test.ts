@@ -1,14 +1,9 @@
 import '../../../test/harness.js';
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
-import { localeReady } from '@samleng/core';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../samleng-pledge.js';
 import type { SamlengPledge } from '../src/pledge.js';
 
-const setLang = async (lang: string) => {
-  document.documentElement.lang = lang;
-  await aTimeout(0);
-  await localeReady();
-};
+import { setLang } from '../../../test/locale.js';
 const heading = (el: Element) => el.shadowRoot!.querySelector('h2')!.textContent;
 
 describe('<samleng-pledge>', () => {

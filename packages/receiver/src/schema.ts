@@ -1,5 +1,6 @@
 // The pledge contract as JSON Schema (fastify validates it with ajv), and the mapping from ajv's errors to
 // the `{errors: {field: code}}` answer the pledge form shows next to each field.
+import type { PledgeInput } from './store.js';
 
 /** Campaign and partner names: short slugs partners put in an attribute. */
 const SLUG = '[A-Za-z0-9][A-Za-z0-9._-]*';
@@ -49,20 +50,10 @@ export const pledgeBodySchema = {
   },
 } as const;
 
-export interface PledgeBody {
-  id: string;
-  campaign: string;
-  partner?: string;
-  name: string;
-  email: string;
-  country?: string;
-  phone?: string;
-  city?: string;
-  comment?: string;
+/** The body of POST /api/pledges once the schema has passed it: the stored fields plus two checks. */
+export interface PledgeBody extends PledgeInput {
   consent: true;
-  consentText: string;
-  locale: string;
-  pageUrl?: string;
+  /** The honeypot: people leave it empty. */
   website?: string;
 }
 
