@@ -10,7 +10,9 @@ const option = (name) => {
   return i === -1 ? undefined : (rest[i + 1] ?? true);
 };
 if (!url) {
-  console.error('usage: node scripts/screenshot.mjs URL [out.png] [--width N] [--dark] [--lang xx] [--selector css]');
+  console.error(
+    'usage: node scripts/screenshot.mjs URL [out.png] [--width N] [--dark] [--lang xx] [--selector css]',
+  );
   process.exit(2);
 }
 
