@@ -1,0 +1,49 @@
+// Shared by the module and classic-script pages: what a partner sees from the built script alone.
+const TAGS = ['samleng-countdown', 'samleng-case-alert', 'samleng-checklist', 'samleng-pledge'];
+
+const settle = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await Promise.all(TAGS.map((tag) => document.querySelector(tag).updateComplete));
+};
+
+const text = (tag) => document.querySelector(tag).shadowRoot.textContent.replace(/\s+/g, ' ').trim();
+
+export function dropInTests(expect, kind) {
+  describe(`dist (${kind} script)`, () => {
+    before(async () => {
+      await Promise.all(TAGS.map((tag) => customElements.whenDefined(tag)));
+    });
+    after(async () => {
+      document.documentElement.lang = 'en';
+      await settle();
+    });
+
+    it('defines every tag', () => {
+      for (const tag of [...TAGS, 'samleng-case-list']) expect(customElements.get(tag), tag).to.be.a('function');
+    });
+
+    it('renders every widget from its attributes', async () => {
+      await settle();
+      expect(text('samleng-countdown')).to.contain("Cambodia's 4th UN human-rights review");
+      expect(text('samleng-countdown')).to.contain('May 8, 2024');
+      for (const tag of TAGS) expect(document.querySelector(tag).shadowRoot.querySelector('h2')).to.exist;
+    });
+
+    it('follows <html lang> live, with Khmer month names and digits', async () => {
+      document.documentElement.lang = 'km';
+      await settle();
+      expect(text('samleng-countdown')).to.contain('៨ ឧសភា ២០២៤');
+      expect(text('samleng-countdown')).to.contain('បានប្រព្រឹត្តទៅកាលពី');
+      document.documentElement.lang = 'fr-FR';
+      await settle();
+      expect(text('samleng-countdown')).to.contain('A eu lieu');
+      expect(text('samleng-countdown')).to.contain('8 mai 2024');
+    });
+
+    it('ships Lit in production mode (no dev-mode code in the bundle)', async () => {
+      const source = await (await fetch(kind === 'module' ? '/dist/samleng.js' : '/dist/samleng.iife.js')).text();
+      expect(source).not.to.contain('Lit is in dev mode');
+      expect(source).not.to.match(/^\s*import\s/m);
+    });
+  });
+}
