@@ -68,14 +68,17 @@ for (const [name, code] of Object.entries(ENTRIES)) {
       .map(([part, bytes]) => ({ part, bytes, percent: (100 * bytes) / sum }));
   }
 }
-const iife = readFileSync(new URL('../dist/samleng.iife.js', import.meta.url));
-rows.splice(1, 0, {
-  name: 'dist/samleng.iife.js (as built)',
-  raw: NaN,
-  min: iife.length,
-  gzip: gzipSize(iife),
-  brotli: brotliSize(iife),
-});
+// The files `npm run build` wrote, as partners get them, first in the table.
+for (const file of ['dist/samleng.iife.js', 'dist/samleng.js']) {
+  const built = readFileSync(new URL(`../${file}`, import.meta.url));
+  rows.unshift({
+    name: `${file} (as built)`,
+    raw: NaN,
+    min: built.length,
+    gzip: gzipSize(built),
+    brotli: brotliSize(built),
+  });
+}
 
 console.log(
   `\n${'build'.padEnd(36)}${'raw'.padStart(11)}${'minified'.padStart(11)}${'gzip -9'.padStart(11)}${'brotli'.padStart(11)}`,
