@@ -13,7 +13,29 @@ import {
   type LocalizedText,
 } from '@samleng/core';
 import { caseAlertStyles } from './case-alert.styles.js';
-import { caseFromAttributes, type AttributeProblem } from './case-from-attributes.js';
+import { caseFromAttributes, type AttributeProblem, type CaseAttributes } from './case-from-attributes.js';
+
+/** The properties that describe a case inline; `updated` is read from `lastUpdated` (Lit owns `updated`). */
+const INLINE_FIELDS = [
+  'caseId',
+  'name',
+  'nameKm',
+  'status',
+  'statusNote',
+  'charge',
+  'sentence',
+  'arrested',
+  'sentenced',
+  'photo',
+  'photoAlt',
+  'deadline',
+  'actionHref',
+  'actionLabel',
+  'sourceHref',
+  'letterTo',
+  'letterSubject',
+  'letterBody',
+] as const satisfies readonly (keyof CaseAttributes)[];
 import {
   DEPRIVED_OF_LIBERTY,
   type CaseActionKind,
@@ -196,36 +218,9 @@ export class SamlengCaseAlert extends SamlengElement {
       if (feed.kind !== 'ready') return undefined;
       return feed.cases.find((c) => c.id === this.caseId?.trim());
     }
-    return caseFromAttributes({ ...this.#attributes(), updated: this.lastUpdated });
-  }
-
-  #attributes() {
-    const { caseId, name, nameKm, status, statusNote, charge, sentence, arrested, sentenced } = this;
-    const {
-      photo,
-      photoAlt,
-      deadline,
-      actionHref,
-      actionLabel,
-      sourceHref,
-      letterTo,
-      letterSubject,
-      letterBody,
-    } = this;
-    return {
-      ...{ caseId, name, nameKm, status, statusNote, charge, sentence, arrested, sentenced },
-      ...{
-        photo,
-        photoAlt,
-        deadline,
-        actionHref,
-        actionLabel,
-        sourceHref,
-        letterTo,
-        letterSubject,
-        letterBody,
-      },
-    };
+    const attributes: CaseAttributes = { updated: this.lastUpdated };
+    for (const key of INLINE_FIELDS) attributes[key] = this[key];
+    return caseFromAttributes(attributes);
   }
 
   protected override render() {
