@@ -7,4 +7,5 @@ export { SamlengCaseAlert } from '@samleng/case-alert/samleng-case-alert.js';
 export { SamlengCaseList } from '@samleng/case-alert/samleng-case-list.js';
 export { SamlengChecklist } from '@samleng/checklist/samleng-checklist.js';
 export { SamlengPledge } from '@samleng/pledge/samleng-pledge.js';
+export { SamlengPledgeCount } from '@samleng/pledge/samleng-pledge-count.js';
 export { LOCALE_META_NAME, localeReady } from '@samleng/core';

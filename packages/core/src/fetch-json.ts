@@ -22,6 +22,8 @@ export interface FetchJsonOptions {
   timeout?: number;
   /** Refuse a response larger than this many bytes (default 1 MB). */
   maxBytes?: number;
+  /** The request's cache mode: `no-cache` for a value that must be current (a live count). */
+  cache?: RequestCache;
 }
 
 const inflight = new Map<string, Promise<unknown>>();
@@ -64,7 +66,7 @@ function absolute(url: string): string | undefined {
 
 async function load(
   url: string,
-  { timeout = 10_000, maxBytes = 1_048_576 }: FetchJsonOptions,
+  { timeout = 10_000, maxBytes = 1_048_576, cache = 'default' }: FetchJsonOptions,
 ): Promise<unknown> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
@@ -73,6 +75,7 @@ async function load(
     try {
       response = await fetch(url, {
         credentials: 'omit',
+        cache,
         headers: { accept: 'application/json' },
         signal: controller.signal,
         referrerPolicy: 'strict-origin-when-cross-origin',

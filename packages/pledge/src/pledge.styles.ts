@@ -1,7 +1,169 @@
 import { css } from 'lit';
 
-export const pledgeStyles = css`
+/** The tokens both pledge widgets read, so one `--samleng-pledge-accent` themes the form and the count. */
+export const pledgeTokens = css`
   :host {
     --_heading: var(--samleng-pledge-accent, var(--_accent));
+    --_on-heading: var(--samleng-pledge-on-accent, var(--_on-accent));
+    --_track: var(--samleng-pledge-track, var(--_surface-alt));
+  }
+`;
+
+export const pledgeStyles = css`
+  .statement {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    font-size: 1.0625em;
+  }
+  .statement ::slotted(*) {
+    margin-block: 0 0.5em;
+  }
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  label {
+    font-weight: 600;
+  }
+  input:not([type='checkbox']),
+  textarea {
+    width: 100%;
+    min-height: 44px;
+    margin: 0;
+    padding: 0.5em 0.625em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  textarea {
+    min-height: 6em;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+  .consent {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em calc(var(--_space) * 0.625);
+    align-items: start;
+  }
+  .consent input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0.1em 0 0;
+    accent-color: var(--_heading);
+  }
+  .consent label {
+    font-weight: 400;
+  }
+  .consent .error,
+  .consent a {
+    grid-column: 2;
+  }
+  /* The honeypot: off screen rather than display: none, which some bots know to skip. */
+  .hp {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  .form-error {
+    margin: 0;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  button {
+    min-height: 44px;
+    padding: 0.5em 1.25em;
+    border: 2px solid var(--_heading);
+    border-radius: var(--_radius);
+    background: var(--_heading);
+    color: var(--_on-heading);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_text);
+    font-weight: 600;
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  .submit {
+    justify-self: start;
+  }
+  .note {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .done {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-left: 4px solid var(--_success);
+    border-radius: var(--_radius);
+    background: var(--_track);
+  }
+  .done.queued {
+    border-left-color: var(--_heading);
+  }
+  .done h3,
+  .done h4,
+  .done p {
+    margin: 0;
+  }
+  .done h3 {
+    font-size: 1.125em;
+  }
+  .done h4 {
+    font-size: 1em;
+  }
+  .share-actions,
+  .networks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .networks a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-weight: 600;
+  }
+  .copy-field {
+    width: 100%;
+  }
+  @media print {
+    form,
+    .share {
+      display: none;
+    }
   }
 `;

@@ -177,6 +177,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
           origin: (origin, done) => done(null, origin !== undefined && isAllowedOrigin(origin)),
           methods: ['POST'],
           allowedHeaders: ['Content-Type'],
+          // The form waits as long as a 429 or 503 asks: a cross-origin page reads only exposed headers.
+          exposedHeaders: ['Retry-After'],
           maxAge: 600,
           credentials: false,
         });

@@ -1,0 +1,173 @@
+/**
+ * The outbox: where a pledge waits until the receiver has it.
+ *
+ * A pledge is written here before the first attempt, so a tab closed mid-request loses nothing, and
+ * leaves only on an answer that settles it (2xx, or a 4xx that no retry can change). Entries live in
+ * local storage, shared by every pledge form of the page and every tab, and are retried with backoff
+ * while the page is open, when the browser says it is back `online`, and on the next page load that
+ * has any Samleng pledge widget for the same endpoint. Every attempt reuses the pledge's id, so the
+ * receiver counts a pledge once however often it arrives. Personal data older than seven days is
+ * dropped unsent: a reader who pledged a week ago on a borrowed phone should not be posted by a
+ * stranger's next visit.
+ */
+import { pageStorage, readJson, writeJson, type KeyValueStore } from '@samleng/core';
+import { reportCount } from './count-source.js';
+import { countUrl } from './endpoint.js';
+import { sendPledge, type PledgeBody, type SendResult } from './send.js';
+
+export interface OutboxEntry {
+  endpoint: string;
+  body: PledgeBody;
+  /** When the reader pledged (ms since the epoch). */
+  queuedAt: number;
+}
+
+/** A pledge the outbox settled in the background (sent, or refused for good). */
+export interface Delivery {
+  id: string;
+  endpoint: string;
+  result: SendResult;
+}
+
+const KEY = 'samleng-pledge-outbox';
+export const MAX_AGE = 7 * 24 * 3600 * 1000;
+/** More than this many waiting pledges on one device is not a reader: the oldest go. */
+const MAX_ENTRIES = 50;
+const FIRST_DELAY = 5_000;
+const MAX_DELAY = 10 * 60_000;
+
+const inFlight = new Set<string>();
+const draining = new Map<string, Promise<void>>();
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const failures = new Map<string, number>();
+const listeners = new Set<(delivery: Delivery) => void>();
+let store: KeyValueStore | undefined;
+let watchingOnline = false;
+
+const storage = (): KeyValueStore => (store ??= pageStorage());
+
+/** Tests give the outbox a store of their own (e.g. one that cannot persist). */
+export function useOutboxStore(value: KeyValueStore | undefined): void {
+  store = value;
+}
+
+/** Whether a waiting pledge survives a reload (false where the browser blocks storage). */
+export function outboxPersistent(): boolean {
+  return storage().persistent;
+}
+
+const isEntry = (value: unknown): value is OutboxEntry => {
+  const entry = value as OutboxEntry | null;
+  return (
+    typeof entry?.endpoint === 'string' &&
+    typeof entry.queuedAt === 'number' &&
+    typeof entry.body?.id === 'string' &&
+    typeof entry.body.campaign === 'string'
+  );
+};
+
+/** The waiting pledges, without expired or unreadable ones (which are dropped from storage too). */
+export function outboxEntries(now = Date.now()): OutboxEntry[] {
+  const raw = readJson<unknown>(storage(), KEY, []);
+  const all = Array.isArray(raw) ? raw : [];
+  const kept = all.filter((entry): entry is OutboxEntry => isEntry(entry) && now - entry.queuedAt < MAX_AGE);
+  if (kept.length !== all.length) save(kept);
+  return kept;
+}
+
+function save(entries: OutboxEntry[]): void {
+  if (entries.length === 0) storage().removeItem(KEY);
+  else writeJson(storage(), KEY, entries.slice(-MAX_ENTRIES));
+}
+
+function remove(id: string): void {
+  save(outboxEntries().filter((entry) => entry.body.id !== id));
+}
+
+/** Hears every pledge the outbox settles in the background; returns a function that stops. */
+export function onDelivery(listener: (delivery: Delivery) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Keeps the pledge, then tries to deliver it at once. The result says what the form should show;
+ * on `retry` the pledge stays and is retried on its own.
+ */
+export async function submitPledge(endpoint: string, body: PledgeBody): Promise<SendResult> {
+  watchOnline();
+  save([
+    ...outboxEntries().filter((entry) => entry.body.id !== body.id),
+    { endpoint, body, queuedAt: Date.now() },
+  ]);
+  const result = await attempt(endpoint, body);
+  if (result.kind === 'retry') scheduleRetry(endpoint, result.after);
+  return result;
+}
+
+/** Sends what waits for `endpoint` (a widget for it connected, or the browser came back online). */
+export function resumeOutbox(endpoint: string): Promise<void> {
+  watchOnline();
+  let run = draining.get(endpoint);
+  if (!run) {
+    run = drain(endpoint).finally(() => draining.delete(endpoint));
+    draining.set(endpoint, run);
+  }
+  return run;
+}
+
+async function drain(endpoint: string): Promise<void> {
+  clearTimeout(timers.get(endpoint));
+  timers.delete(endpoint);
+  for (const entry of outboxEntries()) {
+    if (entry.endpoint !== endpoint || inFlight.has(entry.body.id)) continue;
+    const result = await attempt(endpoint, entry.body);
+    if (result.kind === 'retry') {
+      // The receiver is away: the rest would fail the same way. All wait for the next try.
+      scheduleRetry(endpoint, result.after);
+      return;
+    }
+    for (const listener of [...listeners]) listener({ id: entry.body.id, endpoint, result });
+  }
+}
+
+/** One delivery of one pledge; settles its outbox entry unless the answer says "try again". */
+async function attempt(endpoint: string, body: PledgeBody): Promise<SendResult> {
+  inFlight.add(body.id);
+  try {
+    const result = await sendPledge(endpoint, body);
+    if (result.kind !== 'retry') {
+      remove(body.id);
+      failures.delete(endpoint);
+    }
+    if (result.kind === 'sent' && result.count !== undefined) {
+      reportCount(countUrl(endpoint, body.campaign), result.count);
+    }
+    return result;
+  } finally {
+    inFlight.delete(body.id);
+  }
+}
+
+/** Backoff with jitter: about 5 s, 15 s, 45 s… up to 10 minutes, or later when the server asks. */
+function scheduleRetry(endpoint: string, after = 0): void {
+  const count = (failures.get(endpoint) ?? 0) + 1;
+  failures.set(endpoint, count);
+  const backoff = Math.min(MAX_DELAY, FIRST_DELAY * 3 ** (count - 1)) * (0.8 + Math.random() * 0.4);
+  clearTimeout(timers.get(endpoint));
+  timers.set(
+    endpoint,
+    setTimeout(() => void resumeOutbox(endpoint), Math.max(backoff, after)),
+  );
+}
+
+function watchOnline(): void {
+  if (watchingOnline) return;
+  watchingOnline = true;
+  window.addEventListener('online', () => {
+    for (const endpoint of new Set(outboxEntries().map((entry) => entry.endpoint))) {
+      failures.delete(endpoint);
+      void resumeOutbox(endpoint);
+    }
+  });
+}
