@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
+import { receiverPlugin } from './test/receiver-plugin.mjs';
 
 const { chromium, firefox } = findBrowsers();
 const only = process.env.SAMLENG_BROWSERS?.split(',');
@@ -67,6 +68,7 @@ export default {
       // The plugin reads this file alone (no `extends`): it must hold the decorator settings itself.
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
+    receiverPlugin(),
   ],
   browsers,
   // One page at a time per browser: Chromium does not run animation frames in background tabs.

@@ -72,11 +72,15 @@ export function readCountConfig(attributes: CountAttributes): CountConfig | { pr
 }
 
 /** `refresh` in seconds: the default when absent, and a warning (via `warn`) when it is no number. */
-export function readRefresh(value: number | undefined, warn: (message: string) => void): number {
+export function readRefresh(
+  value: number | undefined,
+  written: string | null,
+  warn: (message: string) => void,
+): number {
   if (value === undefined || value === null) return 60;
   if (!Number.isFinite(value) || value <= 0) {
     warn(
-      `\`refresh\` must be a number of seconds above zero, such as 60 (got "${shown(value)}"); 60 is used.`,
+      `\`refresh\` must be a number of seconds above zero, such as 60 (got "${shown(written ?? value)}"); 60 is used.`,
     );
     return 60;
   }

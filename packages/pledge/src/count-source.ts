@@ -95,7 +95,8 @@ function load(source: Source): void {
 function fail(source: Source, why: string): void {
   // The last count stays on screen: a refresh that fails says nothing new about the campaign.
   if (source.count === undefined) source.status = 'error';
-  if (warned.has(source.url)) return;
+  // Nobody shows this count any more (the widget left the page mid-request): nothing to report.
+  if (source.subscribers.size === 0 || warned.has(source.url)) return;
   warned.add(source.url);
   console.warn(`samleng-pledge-count: the count could not be read from ${source.url}: ${why}.`);
 }

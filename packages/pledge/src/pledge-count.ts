@@ -56,7 +56,9 @@ export class SamlengPledgeCount extends SamlengElement {
     if (changed.has('endpoint') || changed.has('campaign') || changed.has('goal') || changed.has('refresh')) {
       const config = this.#readConfig();
       this.#config = 'problem' in config ? undefined : config;
-      const refresh = readRefresh(this.refresh, (message) => this.warn('refresh', message));
+      const refresh = readRefresh(this.refresh, this.getAttribute('refresh'), (message) =>
+        this.warn('refresh', message),
+      );
       this.#count.watch(this.#config?.countUrl, refresh);
       // A pledge this reader made offline is sent from any page that shows the campaign.
       if (this.#config) void resumeOutbox(this.#config.endpoint);

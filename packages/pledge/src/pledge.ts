@@ -183,7 +183,7 @@ export class SamlengPledge extends SamlengElement {
       const ok = 'problem' in this.#config ? undefined : this.#config;
       this.#count.watch(
         ok?.countUrl,
-        readRefresh(this.refresh, (message) => this.warn('refresh', message)),
+        readRefresh(this.refresh, this.getAttribute('refresh'), (message) => this.warn('refresh', message)),
       );
       // Pledges this reader made while offline go out as soon as any form for the receiver is shown.
       if (ok) void resumeOutbox(ok.endpoint);
