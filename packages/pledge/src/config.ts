@@ -55,7 +55,8 @@ export function readCountConfig(attributes: CountAttributes): CountConfig | { pr
       },
     };
   }
-  const goal = attributes.goal;
+  // goal="" is a goal left out, not a goal of zero.
+  const goal = attributes.goalText?.trim() === '' ? undefined : attributes.goal;
   if (goal !== undefined && goal !== null && !(Number.isSafeInteger(goal) && goal > 0)) {
     const value = shown(attributes.goalText ?? goal);
     return {
