@@ -31,6 +31,8 @@ describe('CORS', async () => {
     assert.equal(response.status, 201);
     assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:8000');
     assert.match(response.headers.get('vary') ?? '', /origin/i);
+    // A form on another origin may read Retry-After, to wait as long as a 429 or 503 asks.
+    assert.match(response.headers.get('access-control-expose-headers') ?? '', /retry-after/i);
   });
 
   it('gives another origin no CORS grant and refuses its pledge (403)', async () => {
