@@ -5,6 +5,9 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
+  // Files the stories fetch, served as they are (and copied by `storybook build`): the pledge stories'
+  // fixed counts (`stories/static/pledge-demo/…/count`), since Storybook has no receiver.
+  staticDirs: ['../stories/static'],
   core: {
     // The machines that build this have no route to the telemetry host; a failed send only adds noise.
     disableTelemetry: true,

@@ -6,12 +6,14 @@
  * page is visible, and catches up at once when the reader comes back to the tab.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FeedError, fetchJson, forget } from '@samleng/core';
+import { FeedError, fetchJson, forget, warnOnce } from '@samleng/core';
 
 export type CountStatus = 'loading' | 'ready' | 'error';
 
 interface Subscriber {
   refresh: number;
+  /** The widget showing the count: the one a console warning names. */
+  host: Element;
   notify: () => void;
 }
 
@@ -96,9 +98,11 @@ function fail(source: Source, why: string): void {
   // The last count stays on screen: a refresh that fails says nothing new about the campaign.
   if (source.count === undefined) source.status = 'error';
   // Nobody shows this count any more (the widget left the page mid-request): nothing to report.
-  if (source.subscribers.size === 0 || warned.has(source.url)) return;
+  const [first] = source.subscribers;
+  if (!first || warned.has(source.url)) return;
+  // One warning per count address, however many widgets show it.
   warned.add(source.url);
-  console.warn(`samleng-pledge-count: the count could not be read from ${source.url}: ${why}.`);
+  warnOnce(first.host, `count:${source.url}`, `the count could not be read from ${source.url}: ${why}.`);
 }
 
 function onVisibilityChange(): void {
@@ -161,9 +165,9 @@ export class CountController implements ReactiveController {
   #subscriber: Subscriber;
   #connected = false;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost & Element) {
     host.addController(this);
-    this.#subscriber = { refresh: 60, notify: () => host.requestUpdate() };
+    this.#subscriber = { refresh: 60, host, notify: () => host.requestUpdate() };
   }
 
   get count(): number | undefined {

@@ -43,6 +43,17 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^[0-9+()./ -]*$/;
 
 /**
+ * A field's value as sent: trimmed, and for the phone number with Khmer digits (០–៩, what a Khmer
+ * keyboard types) written as 0–9, which the receiver expects.
+ */
+export function cleanValue(name: FieldName, value: string | undefined): string {
+  const text = (value ?? '').trim();
+  return name === 'phone'
+    ? text.replace(/[\u17e0-\u17e9]/g, (digit) => String(digit.charCodeAt(0) - 0x17e0))
+    : text;
+}
+
+/**
  * The form's own checks, with the receiver's codes: `required`, `format`, `too-long`,
  * `not-accepted` (the consent box). An empty result means the pledge may be sent.
  */
@@ -54,7 +65,7 @@ export function validate(
   const errors: Record<string, string> = {};
   for (const name of shown) {
     const spec = FIELDS[name];
-    const value = (values[name] ?? '').trim();
+    const value = cleanValue(name, values[name]);
     if (value === '') {
       if (spec.required) errors[name] = 'required';
     } else if (value.length > spec.maxLength) errors[name] = 'too-long';

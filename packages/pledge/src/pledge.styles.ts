@@ -124,6 +124,9 @@ export const pledgeStyles = css`
     border-radius: var(--_radius);
     background: var(--_track);
   }
+  .done > button {
+    justify-self: start;
+  }
   .done.queued {
     border-left-color: var(--_heading);
   }

@@ -7,7 +7,7 @@ import { readCountConfig, readRefresh, shown, type CountConfig } from './config.
 import { CountController } from './count-source.js';
 import { countStyles, renderCount } from './count-view.js';
 import { cleanPageUrl, SLUG } from './endpoint.js';
-import { FIELDS, parseFields, validate, type FieldName } from './fields.js';
+import { cleanValue, FIELDS, parseFields, validate, type FieldName } from './fields.js';
 import { onDelivery, outboxPersistent, resumeOutbox, submitPledge } from './outbox.js';
 import { pledgeStyles, pledgeTokens } from './pledge.styles.js';
 import type { FieldErrors, PledgeBody, SendResult } from './send.js';
@@ -52,7 +52,7 @@ type Config = CountConfig & { partner: string | undefined; fields: FieldName[] }
  * @csspart privacy - The privacy link.
  * @csspart form-error - A message about the whole form (the campaign refused the pledge).
  * @csspart button - Every button.
- * @csspart note - The quiet note under the button.
+ * @csspart note - "Link copied.", under the share buttons.
  * @csspart queued - The "saved, will be sent" message.
  * @csspart thanks - The thank-you step.
  * @csspart share - The sharing area of the thank-you step.
@@ -166,7 +166,7 @@ export class SamlengPledge extends SamlengElement {
       return {
         problem: {
           attribute: 'fields',
-          message: msg(str`The fields "${value}" are unknown. Use country, phone, city or comment.`, {
+          message: msg(str`Unknown fields: "${value}". Use country, phone, city or comment.`, {
             id: 'pledge.error.fields',
           }),
           warning: `\`fields\` may list country, phone, city and comment (got "${value}").`,
@@ -194,7 +194,7 @@ export class SamlengPledge extends SamlengElement {
     return (
       this.consentText?.trim() ||
       msg(
-        'I agree that the campaign keeps my name and e-mail address to count my pledge, and may contact me about it.',
+        'I agree that the campaign keeps the details I give here to count my pledge, and may contact me about it.',
         { id: 'pledge.consent' },
       )
     );
@@ -364,7 +364,7 @@ export class SamlengPledge extends SamlengElement {
         ${
           persistent
             ? msg(
-                'The campaign could not be reached. Your pledge is saved on this device and will be sent when you are back online, even if you close this page.',
+                'The campaign could not be reached. Your pledge is saved on this device and will be sent when you are back online. If you close this page, it will be sent the next time you open it.',
                 { id: 'pledge.queued.saved' },
               )
             : msg(
@@ -434,7 +434,7 @@ export class SamlengPledge extends SamlengElement {
     }
     const form = event.target as HTMLFormElement;
     const honeypot = form.querySelector<HTMLInputElement>('[name=website]')?.value ?? '';
-    const value = (name: FieldName) => this.#values[name]?.trim() || undefined;
+    const value = (name: FieldName) => cleanValue(name, this.#values[name]) || undefined;
     const pageUrl = cleanPageUrl();
     const body: PledgeBody = {
       id: uuid(),

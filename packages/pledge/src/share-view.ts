@@ -78,7 +78,7 @@ export function renderShare(options: ShareOptions): TemplateResult {
         </button>
       </li>
     </ul>
-    <p class="copy-status note" role="status"></p>
+    <p class="copy-status note" part="note" role="status"></p>
     <ul class="networks" aria-label=${msg('Share on', { id: 'pledge.share.on' })}>
       ${CHANNELS.map(
         (channel) =>

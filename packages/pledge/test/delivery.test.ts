@@ -89,7 +89,7 @@ describe('<samleng-pledge> delivery', () => {
         country: 'Cambodia',
         locale: 'en',
         consent_text:
-          'I agree that the campaign keeps my name and e-mail address to count my pledge, and may contact me about it.',
+          'I agree that the campaign keeps the details I give here to count my pledge, and may contact me about it.',
       });
       // The page address goes with it, without the reader's e-mail from the prefill link.
       expect(row!.page_url).to.contain('ref=mail');

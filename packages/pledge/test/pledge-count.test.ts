@@ -209,7 +209,7 @@ describe('<samleng-pledge-count>', () => {
     );
     expect(warn.callCount).to.equal(1);
     expect(String(warn.firstCall.args[0])).to.match(
-      /^samleng-pledge-count: the count could not be read from http:\/\/127\.0\.0\.1:9\//,
+      /^<samleng-pledge-count>: the count could not be read from http:\/\/127\.0\.0\.1:9\//,
     );
     await expect(el).to.be.accessible();
   });

@@ -51,7 +51,9 @@ describe('<samleng-pledge>', () => {
     expect(email.labels![0]!.textContent!.trim()).to.equal('E-mail address');
     const consent = $<HTMLInputElement>(el, '#consent')!;
     expect(consent.checked).to.equal(false);
-    expect(consent.labels![0]!.textContent).to.contain('I agree that the campaign keeps my name');
+    expect(consent.labels![0]!.textContent).to.contain(
+      'I agree that the campaign keeps the details I give here',
+    );
     // Only name and e-mail unless the partner asks for more.
     expect(el.shadowRoot!.querySelectorAll('.field')).to.have.length(2);
     await until(() => text(el, '[part=count]') === 'Be the first to pledge', 'the count');
@@ -146,6 +148,11 @@ describe('<samleng-pledge>', () => {
     expect(text(el, '#phone-error')).to.equal(
       'Please use only digits, spaces and + ( ) - . / in the phone number.',
     );
+    // Khmer digits, as a Khmer keyboard types them, are digits.
+    fill(el, { phone: '+៨៥៥ ១២ ៣៤៥ ៦៧៨' });
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#phone-error')).to.equal(null);
   });
 
   it('can be filled and sent with the keyboard alone', async () => {
