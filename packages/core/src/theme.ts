@@ -52,12 +52,33 @@ const base = css`
     --_space: var(--samleng-space, 1rem);
     --_line-height: var(--samleng-line-height, 1.5);
     display: block;
-    box-sizing: border-box;
     max-width: 100%;
-    color: var(--_text);
+    /* The font family and size are the page's by default, like its text. */
     font-family: var(--samleng-font-family, inherit);
     font-size: var(--samleng-font-size, 1em);
-    line-height: var(--_line-height);
+    /* Every other inherited property is the widget's own. A page's CSS reaches the host (a "* {}" rule,
+       a theme's body text) and, through it, everything inside, and a page's rules win over :host ones;
+       but a shadow root's !important rules win over the page's, even its !important ones. Partners
+       restyle through the tokens and ::part(), which this does not block. Every Samleng language (en,
+       km, fr) is written left to right: on a right-to-left page the widget stays left to right. */
+    box-sizing: border-box !important;
+    color: var(--_text) !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-weight: normal !important;
+    line-height: var(--_line-height) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    hyphens: manual !important;
+    cursor: auto !important;
+    direction: ltr !important;
+    unicode-bidi: isolate !important;
   }
   :host([hidden]) {
     display: none;
