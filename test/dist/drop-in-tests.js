@@ -1,5 +1,5 @@
 // Shared by the module and classic-script pages: what a partner sees from the built script alone.
-const TAGS = ['samleng-countdown', 'samleng-case-alert', 'samleng-checklist', 'samleng-pledge'];
+const TAGS = ['samleng-countdown', 'samleng-case-alert', 'samleng-checklist', 'samleng-pledge', 'samleng-pledge-count'];
 
 const settle = async () => {
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -27,6 +27,9 @@ export function dropInTests(expect, kind) {
       expect(text('samleng-countdown')).to.contain("Cambodia's 4th UN human-rights review");
       expect(text('samleng-countdown')).to.contain('May 8, 2024');
       for (const tag of TAGS) expect(document.querySelector(tag).shadowRoot.querySelector('h2')).to.exist;
+      // A static count file stands in for the receiver here.
+      for (let i = 0; i < 100 && !text('samleng-pledge-count').includes('1,234'); i++) await settle();
+      expect(text('samleng-pledge-count')).to.contain('1,234 people have pledged');
     });
 
     it('follows <html lang> live, with Khmer month names and digits', async () => {
@@ -39,6 +42,13 @@ export function dropInTests(expect, kind) {
       expect(text('samleng-countdown')).to.contain('A eu lieu');
       expect(text('samleng-countdown')).to.contain('8 mai 2024');
     });
+
+    if (kind === 'classic') {
+      it('exposes the classes on window.Samleng', () => {
+        expect(window.Samleng.SamlengPledge).to.equal(customElements.get('samleng-pledge'));
+        expect(window.Samleng.SamlengCountdown).to.equal(customElements.get('samleng-countdown'));
+      });
+    }
 
     it('ships Lit in production mode (no dev-mode code in the bundle)', async () => {
       const source = await (await fetch(kind === 'module' ? '/dist/samleng.js' : '/dist/samleng.iife.js')).text();

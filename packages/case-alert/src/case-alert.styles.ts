@@ -5,8 +5,8 @@ export const caseAlertStyles = css`
     --_heading: var(--samleng-case-alert-accent, var(--_accent));
     --_case-accent: var(--samleng-case-alert-accent, var(--_accent));
     --_case-on-accent: var(--samleng-case-alert-on-accent, var(--_on-accent));
-    --_photo: var(--samleng-case-alert-photo-size, 4.5rem);
-    --_min-height: var(--samleng-case-alert-min-height, 14rem);
+    --_photo: var(--samleng-case-alert-photo-size, 4.5em);
+    --_min-height: var(--samleng-case-alert-min-height, 14em);
   }
   .case > * + * {
     margin-block-start: calc(var(--_space) * 0.75);
@@ -89,7 +89,7 @@ export const caseAlertStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(10em, 1fr));
     gap: calc(var(--_space) * 0.5) var(--_space);
     margin-inline: 0;
     margin-block-end: 0;
@@ -144,7 +144,7 @@ export const caseAlertStyles = css`
   .button {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     padding: 0.4em 1em;
     border-radius: var(--_radius);
     text-decoration: none;

@@ -10,6 +10,7 @@ import {
   pickText,
   renderConfigError,
   safeUrl,
+  styleProps,
   type LocalizedText,
 } from '@samleng/core';
 import { caseAlertStyles } from './case-alert.styles.js';
@@ -84,8 +85,8 @@ export const LONG_SUMMARY = 280;
  *
  * @cssprop [--samleng-case-alert-accent=var(--samleng-color-accent)] - Color of the name, badge and primary action.
  * @cssprop [--samleng-case-alert-on-accent=var(--samleng-color-on-accent)] - Text on the primary action.
- * @cssprop [--samleng-case-alert-photo-size=4.5rem] - Size of the photo and of the initials disc.
- * @cssprop [--samleng-case-alert-min-height=14rem] - Height kept while the feed loads, so the page does not jump.
+ * @cssprop [--samleng-case-alert-photo-size=4.5em] - Size of the photo and of the initials disc.
+ * @cssprop [--samleng-case-alert-min-height=14em] - Height kept while the feed loads, so the page does not jump.
  *
  * @fires {CustomEvent<{caseId: string, kind: 'link' | 'letter' | 'copy-letter' | 'share' | 'copy-link'}>} samleng-case-action - The reader used an action: the primary link, the mailto letter, "copy the letter", the share sheet, or "copy the link".
  */
@@ -401,7 +402,7 @@ export class SamlengCaseAlert extends SamlengElement {
       class="photo initials"
       part="photo"
       aria-hidden="true"
-      style="background:${discColor(name)}"
+      ${styleProps({ background: discColor(name) })}
       >${initialsOf(name)}</span
     >`;
   }

@@ -26,7 +26,7 @@ const recency = (c: CaseRecord) => +(c.updated?.value ?? c.sentenced?.value ?? c
  * @csspart button - The retry button.
  * @csspart loading - The placeholder shown while the feed loads (it keeps the list's height).
  *
- * @cssprop [--samleng-case-list-min-height=20rem] - Height kept while the feed loads, so the page does not jump.
+ * @cssprop [--samleng-case-list-min-height=20em] - Height kept while the feed loads, so the page does not jump.
  * @cssprop [--samleng-case-list-gap=var(--samleng-space)] - Space between cards.
  *
  * @fires {CustomEvent<{caseId: string, kind: 'link' | 'letter' | 'copy-letter' | 'share' | 'copy-link'}>} samleng-case-action - From a card of the list (it bubbles out of the list).
@@ -38,7 +38,7 @@ export class SamlengCaseList extends SamlengElement {
     caseAlertStyles,
     css`
       :host {
-        --_list-min-height: var(--samleng-case-list-min-height, 20rem);
+        --_list-min-height: var(--samleng-case-list-min-height, 20em);
         --_gap: var(--samleng-case-list-gap, var(--_space));
       }
       .list {

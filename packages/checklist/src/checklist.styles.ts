@@ -7,7 +7,7 @@ export const checklistStyles = css`
     --_track: var(--samleng-checklist-track, var(--_surface-alt));
     --_overdue: var(--samleng-checklist-overdue, var(--_danger));
     --_done: var(--samleng-checklist-success, var(--_success));
-    --_box: var(--samleng-checklist-box-size, 1.5rem);
+    --_box: var(--samleng-checklist-box-size, 1.5em);
   }
   /* The partner's intro, if any, above the progress. */
   slot:not([name])::slotted(*) {
@@ -21,7 +21,7 @@ export const checklistStyles = css`
     font-weight: 600;
   }
   .bar {
-    height: 0.75rem;
+    height: 0.75em;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_track);
@@ -50,6 +50,7 @@ export const checklistStyles = css`
   }
   .box {
     flex: none;
+    font-size: inherit;
     /* At least 24 × 24 CSS pixels (WCAG 2.5.8), and as tall as a line of text with room. */
     width: var(--_box);
     height: var(--_box);
@@ -179,7 +180,7 @@ export const checklistStyles = css`
     /* Backgrounds are dropped on paper by default; a border is not. */
     .fill {
       height: 0;
-      border-top: 0.75rem solid var(--_heading);
+      border-top: 0.75em solid var(--_heading);
     }
     .actions,
     .note,

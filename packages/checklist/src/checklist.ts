@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import {
   ClockController,
@@ -17,6 +16,7 @@ import {
   pickText,
   renderConfigError,
   safeUrl,
+  styleProps,
   type KeyValueStore,
 } from '@samleng/core';
 import { checklistStyles } from './checklist.styles.js';
@@ -82,7 +82,7 @@ const FEED_TIMEOUT = 10_000;
  * @cssprop [--samleng-checklist-track=var(--samleng-color-surface-alt)] - The empty part of the progress bar.
  * @cssprop [--samleng-checklist-overdue=var(--samleng-color-danger)] - The due line of an overdue step.
  * @cssprop [--samleng-checklist-success=var(--samleng-color-success)] - The congratulation's border.
- * @cssprop [--samleng-checklist-box-size=1.5rem] - The size of the checkboxes.
+ * @cssprop [--samleng-checklist-box-size=1.5em] - The size of the checkboxes.
  *
  * @fires {CustomEvent<ChecklistChangeDetail>} samleng-checklist-change - The reader ticked or unticked a step: `{id, done, completed, total}`.
  * @fires {CustomEvent<{total: number}>} samleng-checklist-complete - The reader ticked the last step that was left.
@@ -443,7 +443,7 @@ export class SamlengChecklist extends SamlengElement {
           aria-valuemax=${total}
           aria-valuenow=${completed}
           aria-valuetext=${count}
-          style=${styleMap({ '--_ratio': String(completed / total) })}
+          ${styleProps({ '--_ratio': String(completed / total) })}
         >
           <div class="fill" part="bar-fill"></div>
         </div>

@@ -14,8 +14,8 @@ import { warnOnce } from './warn.js';
  * @cssprop [--samleng-font-family=inherit] - Font of the widget; the host page's font by default.
  * @cssprop [--samleng-font-size=1em] - Base font size; the host page's size by default.
  * @cssprop [--samleng-line-height=1.5] - Line height (Khmer text never goes below 1.6).
- * @cssprop [--samleng-radius=0.5rem] - Corner radius of cards, buttons and fields.
- * @cssprop [--samleng-space=1rem] - The base spacing unit.
+ * @cssprop [--samleng-radius=0.5em] - Corner radius of cards, buttons and fields.
+ * @cssprop [--samleng-space=1em] - The base spacing unit.
  * @cssprop [--samleng-color-text=#1d1b20] - Text color (dark scheme default #e6e0e9).
  * @cssprop [--samleng-color-muted=#56525c] - Secondary text color (dark #cac4d0).
  * @cssprop [--samleng-color-surface=#ffffff] - Card background (dark #1d1b20).

@@ -28,3 +28,4 @@ export { openStorage, pageStorage, readJson, writeJson, type KeyValueStore } fro
 export { baseStyles, cardStyles } from './theme.js';
 export { safeUrl, type UrlSource } from './url.js';
 export { tagOf, warnOnce } from './warn.js';
+export { styleProps, type StyleProps } from './style-props.js';

@@ -48,8 +48,8 @@ const schemes = unsafeCSS(`
 /** Layout, font, focus, Khmer typography, reduced motion and helpers. */
 const base = css`
   :host {
-    --_radius: var(--samleng-radius, 0.5rem);
-    --_space: var(--samleng-space, 1rem);
+    --_radius: var(--samleng-radius, 0.5em);
+    --_space: var(--samleng-space, 1em);
     --_line-height: var(--samleng-line-height, 1.5);
     display: block;
     max-width: 100%;

@@ -4,9 +4,8 @@
  * reader, once, without announcing every refresh.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
-import type { Formatter } from '@samleng/core';
+import { styleProps, type Formatter } from '@samleng/core';
 import { shownGoal } from './goal.js';
 
 export function countSentence(format: Formatter, count: number): string {
@@ -47,7 +46,7 @@ export function renderCount(
       goalText === undefined
         ? nothing
         : html`<div class="bar" part="bar" aria-hidden="true">
-              <div class="fill" part="bar-fill" style=${styleMap({ '--_ratio': String(ratio) })}></div>
+              <div class="fill" part="bar-fill" ${styleProps({ '--_ratio': String(ratio) })}></div>
             </div>
             <p class="goal" part="goal">${goalText}</p>`
     }
@@ -64,7 +63,7 @@ export const countStyles = css`
     font-size: 1.125em;
   }
   .bar {
-    height: 0.75rem;
+    height: 0.75em;
     margin-top: 0.375em;
     border: 1px solid var(--_border);
     border-radius: 999px;
@@ -89,7 +88,7 @@ export const countStyles = css`
   @media print {
     .fill {
       height: 0;
-      border-top: 0.75rem solid var(--_heading);
+      border-top: 0.75em solid var(--_heading);
     }
   }
 `;

@@ -62,8 +62,9 @@ export const pledgeStyles = css`
     align-items: start;
   }
   .consent input {
-    width: 1.5rem;
-    height: 1.5rem;
+    font-size: inherit;
+    width: 1.5em;
+    height: 1.5em;
     margin: 0.1em 0 0;
     accent-color: var(--_heading);
   }
@@ -77,7 +78,7 @@ export const pledgeStyles = css`
   /* The honeypot: off screen rather than display: none, which some bots know to skip. */
   .hp {
     position: absolute;
-    left: -10000px;
+    clip-path: inset(50%);
     width: 1px;
     height: 1px;
     overflow: hidden;

@@ -91,8 +91,11 @@ describe('<samleng-pledge>', () => {
     expect(box.getAttribute('aria-hidden')).to.equal('true');
     expect(box.inert).to.equal(true);
     expect(trap.tabIndex).to.equal(-1);
+    // Clipped to nothing where it stands (pushing it off screen scrolls a right-to-left page sideways).
     const rect = box.getBoundingClientRect();
-    expect(rect.right).to.be.below(0);
+    expect(rect.width * rect.height).to.be.at.most(1);
+    expect(getComputedStyle(box).clipPath).to.equal('inset(50%)');
+    expect(document.documentElement.scrollWidth).to.equal(document.documentElement.clientWidth);
   });
 
   it('checks the form in the reader’s language, marks each field and moves focus to the first', async () => {
