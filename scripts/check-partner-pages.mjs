@@ -817,8 +817,9 @@ async function exercise(page, label, receiver, downloads, email) {
   }
 
   // The pledge, sent to the real receiver; the count widget follows.
+  // A campaign of its own: the hostile and clean pages' counts must not move between their screenshots.
   const form = 'samleng-pledge';
-  const count = await countOf(receiver, 'upr-2029');
+  const count = await countOf(receiver, 'csp-demo');
   const name = await control(page, form, '#name');
   const mail = await control(page, form, '#email');
   const consent = await control(page, form, '#consent');
@@ -830,7 +831,7 @@ async function exercise(page, label, receiver, downloads, email) {
     const thanks = await waitFor(() => control(page, form, '[part~=thanks]'), 10_000);
     check(`${label}: the pledge is thanked`, Boolean(thanks), await shadowText(page, form));
     // At least one more: the other browser may be pledging at the same time.
-    check(`${label}: the receiver counted the pledge`, (await countOf(receiver, 'upr-2029')) > count);
+    check(`${label}: the receiver counted the pledge`, (await countOf(receiver, 'csp-demo')) > count);
   }
 }
 
@@ -895,10 +896,10 @@ function partnerPage({ assets, receiver, integrity, script = `${assets}/dist/sam
         <li data-id="meetings"><strong>Join international meetings on Cambodia.</strong></li>
       </ol>
     </samleng-checklist>
-    <samleng-pledge endpoint="${receiver}/api/pledges" campaign="upr-2029">
+    <samleng-pledge endpoint="${receiver}/api/pledges" campaign="csp-demo">
       I pledge to write to my representative before Cambodia's next UN review.
     </samleng-pledge>
-    <samleng-pledge-count endpoint="${receiver}/api/pledges" campaign="upr-2029" goal="5000"></samleng-pledge-count>
+    <samleng-pledge-count endpoint="${receiver}/api/pledges" campaign="csp-demo" goal="5000"></samleng-pledge-count>
   </body>
 </html>`;
 }

@@ -11,6 +11,7 @@ const steps = [
   ['browsers', 'node', ['scripts/ensure-browsers.mjs']],
   ['unit tests', 'npx', ['web-test-runner', '--group', 'unit', '--coverage']],
   ['drop-in script tests', 'npx', ['web-test-runner', '--group', 'dist']],
+  ['partner pages', 'node', ['scripts/check-partner-pages.mjs']],
   ['storybook build', 'npm', ['run', '--silent', 'build-storybook']],
   ['stories', 'npm', ['run', '--silent', 'test:stories']],
 ];
