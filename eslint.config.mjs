@@ -15,6 +15,9 @@ export default tseslint.config(
       'coverage/**',
       'packages/core/src/generated/**',
       'custom-elements.json',
+      // Scratch files, ignored by git too.
+      '.cache/**',
+      'bench/tmp/**',
     ],
   },
   js.configs.recommended,
