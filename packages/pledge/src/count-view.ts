@@ -6,6 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { styleProps, type Formatter } from '@samleng/core';
+import type { CountStatus } from './count-source.js';
 import { shownGoal } from './goal.js';
 
 export function countSentence(format: Formatter, count: number): string {
@@ -17,14 +18,14 @@ export function countSentence(format: Formatter, count: number): string {
 }
 
 /**
- * The block for `count`, or, while the count is unknown, the same block with `status` in its place:
+ * The block for `count`, or, while the count is unknown, the same block saying why (loading, or failed):
  * the bar and the goal take their room from the start, so nothing below moves when the count arrives.
  */
 export function renderCount(
   format: Formatter,
   count: number | undefined,
   goal: number | undefined,
-  status = '',
+  status: CountStatus,
 ): TemplateResult {
   const target = goal === undefined ? undefined : shownGoal(count ?? 0, goal);
   const ratio = target === undefined || count === undefined ? 0 : Math.min(1, count / target);
@@ -39,7 +40,13 @@ export function renderCount(
   return html`<div class="progress" part="progress">
     ${
       count === undefined
-        ? html`<p class="count status" part="status">${status}</p>`
+        ? html`<p class="count status" part="status">
+            ${
+              status === 'error'
+                ? msg('The number of pledges cannot be shown right now.', { id: 'pledge.count.error' })
+                : msg('Loading the number of pledges…', { id: 'pledge.count.loading' })
+            }
+          </p>`
         : html`<p class="count" part="count">${countSentence(format, count)}</p>`
     }
     ${

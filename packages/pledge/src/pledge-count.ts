@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
 import { SamlengElement, cardStyles, renderConfigError } from '@samleng/core';
 import { readCountConfig, readRefresh, type CountConfig } from './config.js';
 import { CountController } from './count-source.js';
@@ -20,7 +19,7 @@ import { pledgeTokens } from './pledge.styles.js';
  * @csspart bar - The progress bar's track (only with a `goal`).
  * @csspart bar-fill - The filled part of the progress bar.
  * @csspart goal - "Goal: 5,000", or the next goal once it is passed.
- * @csspart status - "Loading the count…" or "The count cannot be shown right now."
+ * @csspart status - "Loading the number of pledges…", or why it cannot be shown.
  * @csspart error - The message shown when the attributes are wrong.
  *
  * @cssprop [--samleng-pledge-accent=var(--samleng-color-accent)] - Heading and progress bar.
@@ -75,14 +74,7 @@ export class SamlengPledgeCount extends SamlengElement {
     const count = this.#count.count;
     return html`<section class="card" part="base" lang=${this.l10n.locale}>
       ${heading ? html`<h2 class="heading" part="heading">${heading}</h2>` : nothing}
-      ${renderCount(
-        this.l10n.format,
-        count,
-        config.goal,
-        this.#count.status === 'error'
-          ? msg('The number of pledges cannot be shown right now.', { id: 'pledge.count.error' })
-          : msg('Loading the number of pledges…', { id: 'pledge.count.loading' }),
-      )}
+      ${renderCount(this.l10n.format, count, config.goal, this.#count.status)}
     </section>`;
   }
 }

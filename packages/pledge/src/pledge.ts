@@ -208,14 +208,10 @@ export class SamlengPledge extends SamlengElement {
       return renderConfigError(this, 'problem' in current ? current.problem : config.problem);
     }
     const heading = this.heading?.trim() || msg('Take the pledge', { id: 'pledge.default-heading' });
-    const status =
-      this.#count.status === 'error'
-        ? msg('The number of pledges cannot be shown right now.', { id: 'pledge.count.error' })
-        : msg('Loading the number of pledges…', { id: 'pledge.count.loading' });
     return html`<section class="card" part="base" lang=${this.l10n.locale}>
       <h2 class="heading" part="heading">${heading}</h2>
       <div class="statement" part="statement"><slot></slot></div>
-      ${renderCount(this.l10n.format, this.#count.count, config.goal, status)}
+      ${renderCount(this.l10n.format, this.#count.count, config.goal, this.#count.status)}
       ${
         this._phase === 'thanks'
           ? this.#renderThanks(config)
