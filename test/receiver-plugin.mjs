@@ -117,7 +117,13 @@ export function receiverPlugin() {
   const stop = async (receiver) => {
     const app = receiver.app;
     receiver.app = null;
-    await app?.close();
+    if (!app) return;
+    // A stop is the receiver going down, not a graceful drain: without dropping every socket, a close
+    // waits for the browser's open keep-alive and pre-connected sockets, which a busy Chromium may hold
+    // past a test's timeout.
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
   };
 
   const actions = {

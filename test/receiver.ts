@@ -51,9 +51,28 @@ type Payload =
   | { action: 'stop' | 'restart' | 'close'; id: string }
   | { action: 'rows'; id: string; campaign: string };
 
+// Captured before any test installs sinon's fake timers.
+const realSetTimeout = window.setTimeout.bind(window);
+const LATE_MS = 15_000;
+
+/**
+ * Fails with the action's name when the plugin has not answered in 15 s, so a slow machine reports what
+ * was slow instead of a bare hook timeout.
+ */
+const late = (action: string) =>
+  new Promise<never>((_, reject) =>
+    realSetTimeout(
+      () => reject(new Error(`samleng-receiver: "${action}" had no answer in ${LATE_MS / 1000} s`)),
+      LATE_MS,
+    ),
+  );
+
 /** Runs an action in the plugin; its failures (an unknown id, a port taken) are thrown here, in the test. */
 async function command<R>(payload: Payload): Promise<R> {
-  const answer = await executeServerCommand<R | { error: string }, Payload>('samleng-receiver', payload);
+  const answer = await Promise.race([
+    executeServerCommand<R | { error: string }, Payload>('samleng-receiver', payload),
+    late(payload.action),
+  ]);
   if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(answer.error);
   return answer as R;
 }

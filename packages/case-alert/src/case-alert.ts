@@ -309,7 +309,7 @@ export class SamlengCaseAlert extends SamlengElement {
 
   #renderFeedError(problem: Parameters<typeof feedProblemMessage>[0], status?: number): TemplateResult {
     return html`<div class="card feed-error" part="base error" lang=${this.l10n.locale} role="alert">
-      <p>${feedProblemMessage(problem, status)}</p>
+      <p>${feedProblemMessage(problem, status, this.l10n.format)}</p>
       ${
         problem === 'src'
           ? nothing

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize';
-import { SamlengElement, cardStyles } from '@samleng/core';
+import { SamlengElement, cardStyles, renderConfigError } from '@samleng/core';
 import { caseAlertStyles } from './case-alert.styles.js';
 import type { CaseRecord, CaseStatus } from './case-record.js';
 import { FeedController } from './feed-controller.js';
@@ -53,6 +53,10 @@ export class SamlengCaseList extends SamlengElement {
       }
       .list-heading {
         margin-block-end: var(--_gap);
+      }
+      /* The list's own boxes are not cards: a long heading or message wraps here too. */
+      [part~='base'] {
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -111,11 +115,24 @@ export class SamlengCaseList extends SamlengElement {
       ? html`<h2 class="heading list-heading" part="heading" id="heading">${heading}</h2>`
       : nothing;
     const label = heading ? 'heading' : undefined;
+    if (!this.src?.trim()) {
+      // Without a feed there is nothing to wait for: say so instead of loading forever.
+      return html`<section part="base" lang=${this.l10n.locale}>
+        ${titled}
+        ${renderConfigError(this, {
+          attribute: 'src',
+          message: msg('Add the src attribute with the address of a list of cases.', {
+            id: 'case-list.error.src-missing',
+          }),
+          warning: '`src` is required: the address of a case feed (JSON, see case-feed.schema.json).',
+        })}
+      </section>`;
+    }
     if (state.kind === 'error') {
       return html`<section class="card feed-error" part="base error" lang=${this.l10n.locale}>
         ${titled}
         <div role="alert">
-          <p>${feedProblemMessage(state.problem, state.status)}</p>
+          <p>${feedProblemMessage(state.problem, state.status, this.l10n.format)}</p>
           ${
             state.problem === 'src'
               ? nothing

@@ -3,6 +3,7 @@
  * Functions, not constants: `msg()` must run at render time to follow the language.
  */
 import { msg, str } from '@lit/localize';
+import type { Formatter } from '@samleng/core';
 import type { CaseStatus } from './case-record.js';
 import type { FeedProblem } from './feed-controller.js';
 
@@ -24,8 +25,13 @@ export function statusLabel(status: CaseStatus): string {
 }
 
 /** What the reader is told when a feed cannot be shown. */
-export function feedProblemMessage(problem: FeedProblem, status?: number): string {
-  const code = status ?? '';
+export function feedProblemMessage(
+  problem: FeedProblem,
+  status: number | undefined,
+  format: Formatter,
+): string {
+  // The HTTP status in the reader's digits (៤០៤ in Khmer), ungrouped: it is a code, not a quantity.
+  const code = status === undefined ? '' : format.digits(String(status));
   switch (problem) {
     case 'timeout':
       return msg('The cases took too long to load.', { id: 'case-alert.error.timeout' });

@@ -1,3 +1,4 @@
+import { calendarDay } from '@samleng/core';
 import type { CaseDate } from './case-record.js';
 
 // A calendar date, or a date-time that says where it is (Z or an offset): a date-time without a zone
@@ -12,10 +13,8 @@ export function parseCaseDate(value: unknown): CaseDate | undefined {
   const parts = DATE.exec(text);
   if (parts) {
     const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    // Rejects 2023-02-30, which Date would roll over to March.
-    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-    return { value: date, dateOnly: true };
+    const date = calendarDay(year, month, day);
+    return date && { value: date, dateOnly: true };
   }
   if (!DATE_TIME.test(text)) return undefined;
   const date = new Date(text);

@@ -139,6 +139,11 @@ describe('<samleng-case-alert> from a feed', function () {
       await setLang('km');
       await el.updateComplete;
       expect(text($(el, '[role=alert] button'))).to.equal('ព្យាយាមម្ដងទៀត');
+      // An HTTP status is written in the reader's digits too.
+      if (file === 'missing.json')
+        expect(text($(el, '[role=alert] p')))
+          .to.contain('៤០៤')
+          .and.not.contain('404');
       $<HTMLButtonElement>(el, '[role=alert] button')!.click();
       await el.updateComplete;
       expect($(el, '[aria-busy]')).to.not.equal(null);

@@ -132,6 +132,28 @@ describe('<samleng-case-list>', function () {
     expect(warn.callCount).to.equal(1);
   });
 
+  it('asks for a feed, instead of loading forever, when `src` is missing or blank', async () => {
+    for (const src of [undefined, '', '   ']) {
+      warn.resetHistory();
+      const el = await fixture<SamlengCaseList>(
+        html`<samleng-case-list src=${ifDefined(src)} heading="Cases"></samleng-case-list>`,
+      );
+      expect($(el, '[aria-busy]'), JSON.stringify(src)).to.equal(null);
+      expect(text($(el, '[role=alert]'))).to.contain('Add the src attribute');
+      expect(warn.callCount).to.equal(1);
+      expect(warn.firstCall.args[0]).to.match(/^<samleng-case-list>: `src` is required/);
+    }
+    const el = await fixture<SamlengCaseList>(html`<samleng-case-list></samleng-case-list>`);
+    await expect(el).to.be.accessible();
+    await setLang('fr');
+    await el.updateComplete;
+    expect(text($(el, '[role=alert]'))).to.contain('Ajoutez l’attribut src');
+    // Given one later, it loads it.
+    el.src = `${FIXTURES}/feed.json`;
+    await settled(el);
+    expect($$(el, 'samleng-case-alert')).to.not.have.length(0);
+  });
+
   it('lets the events of its cards bubble out, with the case id', async () => {
     const el = await list(`${FIXTURES}/feed.json`, { status: 'detained' });
     const card = $$(el, 'samleng-case-alert')[0]!;

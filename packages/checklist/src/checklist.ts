@@ -42,7 +42,7 @@ type FeedState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'ready'; steps: Step[]; duplicates: string[]; skipped: number }
-  | { kind: 'error'; problem: 'load' | 'invalid' };
+  | { kind: 'error'; problem: 'load' | 'timeout' | 'invalid' };
 
 /** How long a reader waits for the feed before the widget offers a retry. */
 const FEED_TIMEOUT = 10_000;
@@ -268,7 +268,10 @@ export class SamlengChecklist extends SamlengElement {
         if (request !== this.#request) return;
         const kind = error instanceof FeedError ? error.kind : 'network';
         this.warn(`feed:${url}:${kind}`, `the steps could not be read from ${url} (${String(error)}).`);
-        this._feed = { kind: 'error', problem: kind === 'not-json' ? 'invalid' : 'load' };
+        // A feed too large or not JSON will not get better by retrying; a slow one might.
+        const problem =
+          kind === 'not-json' || kind === 'too-large' ? 'invalid' : kind === 'timeout' ? 'timeout' : 'load';
+        this._feed = { kind: 'error', problem };
       },
     );
   }
@@ -384,7 +387,9 @@ export class SamlengChecklist extends SamlengElement {
                 ? msg('The steps could not be loaded. Check your connection and try again.', {
                     id: 'checklist.feed.error.load',
                   })
-                : msg('The list of steps could not be read.', { id: 'checklist.feed.error.invalid' })
+                : feed.problem === 'timeout'
+                  ? msg('The steps took too long to load. Try again.', { id: 'checklist.feed.error.timeout' })
+                  : msg('The list of steps could not be read.', { id: 'checklist.feed.error.invalid' })
             }
           </p>
           <button type="button" part="button" class="retry" @click=${this.#retry}>

@@ -2,6 +2,8 @@
  * Due dates are calendar days (`2023-10-10`): a deadline is "the 10th" wherever the reader is, so it
  * is kept as midnight UTC of that day and compared with the reader's own calendar day.
  */
+import { calendarDay } from '@samleng/core';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY = 86_400_000;
 
@@ -9,13 +11,7 @@ const DAY = 86_400_000;
 export function parseDueDate(value: string): Date | undefined {
   const match = ISO_DATE.exec(value.trim());
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2023-02-30 over to March: a date that does not round-trip does not exist.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return date;
+  return calendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 /** Whole days from the reader's today (in their time zone) to `due`: 0 today, < 0 overdue. */

@@ -22,10 +22,10 @@ export {
   watchPageLocale,
 } from './locale.js';
 export { LocaleController, type LocaleHost } from './locale-controller.js';
-export { isLocalizedText, pickText, type LocalizedText } from './localized-text.js';
+export { isLocalizedText, pickText, TEXT_MAX, type LocalizedText } from './localized-text.js';
 export * from './format/index.js';
 export { openStorage, pageStorage, readJson, writeJson, type KeyValueStore } from './storage.js';
 export { baseStyles, cardStyles } from './theme.js';
-export { safeUrl, type UrlSource } from './url.js';
+export { encodeText, safeUrl, type UrlSource } from './url.js';
 export { tagOf, warnOnce } from './warn.js';
 export { styleProps, type StyleProps } from './style-props.js';

@@ -122,6 +122,8 @@ const base = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
+    /* Messages quote the partner's value, which may be one long word. */
+    overflow-wrap: anywhere;
   }
   .config-error strong {
     display: block;

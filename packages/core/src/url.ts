@@ -45,3 +45,12 @@ export function safeUrl(value: unknown, source?: UrlSource): string | undefined 
   }
   return undefined;
 }
+
+/**
+ * `encodeURIComponent` for text from attributes and feeds, which may hold a lone surrogate (half of an
+ * emoji cut off, or a hostile value): `encodeURIComponent` throws on one, so it becomes U+FFFD first.
+ * (`String.prototype.toWellFormed` would do it, but is newer than the browsers Samleng supports.)
+ */
+export function encodeText(text: string): string {
+  return encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
+}

@@ -1,6 +1,6 @@
 import '../../../test/harness.js';
 import { expect } from '@open-wc/testing';
-import { isLocalizedText, pickText, type LocalizedText } from '../src/localized-text.js';
+import { isLocalizedText, pickText, TEXT_MAX, type LocalizedText } from '../src/localized-text.js';
 
 const CHARGE = { en: 'Treason', km: 'ក្បត់ជាតិ', fr: 'Trahison' };
 
@@ -73,6 +73,24 @@ describe('localized-text', () => {
         '[null, 7, true, {"km": 5, "en": "Treason"}, {"km": null, "fr": ["x"], "en": {"t": 1}}, ["Trahison"]]',
       ) as LocalizedText[];
       expect(feed.map((value) => pickText(value, 'km'))).to.deep.equal(['', '', '', 'Treason', '', '']);
+    });
+
+    it('cuts a text longer than TEXT_MAX, with an ellipsis, and keeps one at the limit whole', () => {
+      const long = 'ក'.repeat(50_000);
+      expect(pickText(long, 'km')).to.equal(`${'ក'.repeat(TEXT_MAX)}…`);
+      expect(pickText({ fr: long }, 'fr')).to.have.length(TEXT_MAX + 1);
+      const atLimit = 'x'.repeat(TEXT_MAX);
+      expect(pickText(atLimit, 'en')).to.equal(atLimit);
+    });
+
+    it('never cuts between the two halves of a character beyond the basic plane', () => {
+      // An emoji (two UTF-16 units) straddling the limit goes whole, not as a lone surrogate.
+      const text = `${'x'.repeat(TEXT_MAX - 1)}✊🏽${'x'.repeat(10)}`;
+      const shown = pickText(text, 'en');
+      expect(shown).to.equal(`${'x'.repeat(TEXT_MAX - 1)}✊…`);
+      const straddling = `${'x'.repeat(TEXT_MAX - 1)}🇰🇭`;
+      expect(pickText(straddling, 'en')).to.equal(`${'x'.repeat(TEXT_MAX - 1)}…`);
+      expect(/\p{Cs}/u.test(pickText(straddling, 'en'))).to.equal(false);
     });
   });
 });

@@ -1,7 +1,7 @@
 import '../../../test/harness.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { safeUrl } from '../src/url.js';
+import { encodeText, safeUrl } from '../src/url.js';
 
 describe('safeUrl', () => {
   let warn: sinon.SinonStub;
@@ -55,5 +55,18 @@ describe('safeUrl', () => {
     expect(safeUrl(42)).to.equal(undefined);
     expect(safeUrl('javascript:alert(1)')).to.equal(undefined);
     expect(warn.called).to.equal(false);
+  });
+});
+
+describe('encodeText', () => {
+  it('percent-encodes text as encodeURIComponent does', () => {
+    expect(encodeText('Free Theary & others?')).to.equal('Free%20Theary%20%26%20others%3F');
+    expect(encodeText('សំឡេង 🇰🇭')).to.equal(encodeURIComponent('សំឡេង 🇰🇭'));
+  });
+
+  it('writes a lone surrogate as U+FFFD instead of throwing', () => {
+    expect(() => encodeURIComponent('a\uD800b')).to.throw(URIError);
+    expect(encodeText('a\uD800b')).to.equal('a%EF%BF%BDb');
+    expect(encodeText('\uDC00')).to.equal('%EF%BF%BD');
   });
 });

@@ -1,3 +1,5 @@
+import { calendarDay, utcTime, wallClock } from '@samleng/core';
+
 /**
  * Reads the `date` and `end` attributes and the milestones' `datetime`: an ISO 8601 date-time with an
  * offset or `Z`, or a date alone, which means midnight in the event's time zone (UTC when none is
@@ -24,10 +26,10 @@ export function parseEventTime(value: string | null | undefined, timeZone?: stri
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
     const [, y, m, d] = dateOnly.map(Number) as [number, number, number, number];
-    const utc = Date.UTC(y, m - 1, d);
-    const check = new Date(utc);
-    if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
-    return { instant: new Date(utc - offsetAt(utc, timeZone)), day: check };
+    const day = calendarDay(y, m, d);
+    if (!day) return undefined;
+    const utc = day.getTime();
+    return { instant: new Date(utc - offsetAt(utc, timeZone)), day };
   }
   if (!DATE_TIME.test(text)) return undefined;
   const parsed = new Date(text);
@@ -43,26 +45,8 @@ export function parseEventDate(value: string | undefined, timeZone?: string): Da
 function offsetAt(utc: number, timeZone: string | undefined): number {
   if (!timeZone) return 0;
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(utc));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const local = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
-    return local - utc;
+    const [year, month, day, hour, minute, second] = wallClock(new Date(utc), timeZone);
+    return utcTime(year, month - 1, day, hour, minute, second) - utc;
   } catch {
     return 0;
   }

@@ -4,6 +4,8 @@
  * network brought new signers.
  */
 
+import { encodeText } from '@samleng/core';
+
 export type ShareChannel = 'whatsapp' | 'telegram' | 'facebook' | 'x' | 'line' | 'email';
 
 export const CHANNELS: readonly ShareChannel[] = ['whatsapp', 'telegram', 'facebook', 'x', 'line', 'email'];
@@ -30,11 +32,11 @@ export function shareLink(
   subject: string,
 ): string {
   const link = taggedUrl(url, channel, campaign);
-  const u = encodeURIComponent(link);
-  const t = encodeURIComponent(text);
+  const u = encodeText(link);
+  const t = encodeText(text);
   switch (channel) {
     case 'whatsapp':
-      return `https://wa.me/?text=${encodeURIComponent(`${text} ${link}`)}`;
+      return `https://wa.me/?text=${encodeText(`${text} ${link}`)}`;
     case 'telegram':
       return `https://t.me/share/url?url=${u}&text=${t}`;
     case 'facebook':
@@ -44,6 +46,6 @@ export function shareLink(
     case 'line':
       return `https://social-plugins.line.me/lineit/share?url=${u}&text=${t}`;
     case 'email':
-      return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(`${text}\n\n${link}`)}`;
+      return `mailto:?subject=${encodeText(subject)}&body=${encodeText(`${text}\n\n${link}`)}`;
   }
 }

@@ -1,3 +1,4 @@
+import { utcTime } from './calendar.js';
 import { intl } from './intl-cache.js';
 
 /** Whether `tz` is an IANA time zone this browser knows ("Europe/Zurich", "UTC"). */
@@ -12,12 +13,15 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+/** year, month 1–12, day, hour 0–23, minute, second, weekday 0–6 from Sunday. */
+export type WallClock = [number, number, number, number, number, number, number];
+
 /**
  * The wall clock of `date` in `timeZone` (the reader's zone when absent), as numbers:
  * [year, month 1–12, day, hour 0–23, minute, second, weekday 0–6 from Sunday].
  * Intl does the zone arithmetic; en-US is only a locale whose numeric parts are plain ASCII digits.
  */
-export function wallClock(date: Date, timeZone?: string): number[] {
+export function wallClock(date: Date, timeZone?: string): WallClock {
   const parts = intl(Intl.DateTimeFormat, 'en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -31,8 +35,7 @@ export function wallClock(date: Date, timeZone?: string): number[] {
   const { year, month, day, hour, minute, second } = Object.fromEntries(
     parts.map((part) => [part.type, +part.value]),
   ) as Record<Intl.DateTimeFormatPartTypes, number>;
-  // Date.UTC would read years 0–99 as 1900–1999; the weekday comes from the civil date alone.
-  const civil = new Date(0);
-  civil.setUTCFullYear(year, month - 1, day);
-  return [year, month, day, hour, minute, second, civil.getUTCDay()];
+  // The weekday comes from the civil date alone.
+  const weekday = new Date(utcTime(year, month - 1, day)).getUTCDay();
+  return [year, month, day, hour, minute, second, weekday];
 }
