@@ -54,6 +54,12 @@ export const FeedNotFound: Story = {
   tags: ['bad-input'],
 };
 
+/** No `src`: the list asks for one instead of loading forever. */
+export const NoFeed: Story = {
+  args: { heading: 'Urgent actions' },
+  tags: ['bad-input'],
+};
+
 /** The feed is empty. */
 export const EmptyFeed: Story = {
   args: { src: `${FEEDS}/empty.json` },
