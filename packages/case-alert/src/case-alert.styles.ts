@@ -50,6 +50,9 @@ export const caseAlertStyles = css`
     font-weight: 700;
     font-size: calc(var(--_photo) * 0.36);
     line-height: 1;
+    /* The disc's em is now its own larger font: give back the photo's size in that unit. */
+    width: calc(1em / 0.36);
+    height: calc(1em / 0.36);
   }
   .alternate {
     color: var(--_muted);

@@ -156,6 +156,10 @@ describe('<samleng-case-alert> from attributes', function () {
     );
     const disc = $(el, '.initials')!;
     expect(text(disc)).to.equal('TS');
+    // As large as a photo (4.5em of the card's font), whatever size its letters are.
+    const photo = 4.5 * parseFloat(getComputedStyle(el).fontSize);
+    expect(disc.getBoundingClientRect().width).to.be.closeTo(photo, 0.5);
+    expect(disc.getBoundingClientRect().height).to.be.closeTo(photo, 0.5);
     expect(disc.getAttribute('aria-hidden')).to.equal('true');
     expect(disc.style.background).to.not.equal('');
     el.photo = '/packages/case-alert/test/fixtures/no-such-photo.png';
