@@ -11,15 +11,16 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { sri } from './size-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(await readFile(`${root}packages/samleng/package.json`, 'utf8'));
 const scripts = ['samleng.js', 'samleng.iife.js'];
 const built = await Promise.all(scripts.map((name) => readFile(`${root}dist/${name}`)));
-const sha384 = (data, encoding) => createHash('sha384').update(data).digest(encoding);
-const sri = (data) => `sha384-${sha384(data, 'base64')}`;
+// SHA384SUMS wants hex; the integrity attribute, the build's own `sri`.
+const sha384 = (data) => createHash('sha384').update(data).digest('hex');
 
-const sums = scripts.map((name, i) => `${sha384(built[i], 'hex')}  ${name}\n`).join('');
+const sums = scripts.map((name, i) => `${sha384(built[i])}  ${name}\n`).join('');
 
 const howTo = `# Hosting Samleng ${version} yourself
 

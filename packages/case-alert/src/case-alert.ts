@@ -15,6 +15,21 @@ import {
 } from '@samleng/core';
 import { caseAlertStyles } from './case-alert.styles.js';
 import { caseFromAttributes, type AttributeProblem, type CaseAttributes } from './case-from-attributes.js';
+import {
+  DEPRIVED_OF_LIBERTY,
+  type CaseActionKind,
+  type CaseDate,
+  type CaseRecord,
+  type LetterAction,
+  type LinkAction,
+} from './case-record.js';
+import { copyText } from './clipboard.js';
+import { FeedController } from './feed-controller.js';
+import { discColor, initialsOf } from './initials.js';
+import { mailtoUrl } from './letter.js';
+import { feedProblemMessage, retryLabel, statusLabel } from './messages.js';
+import { CaseFieldError, parseCase } from './parse-case.js';
+import { deadlineEnd } from './parse-date.js';
 
 /** The properties that describe a case inline; `updated` is read from `lastUpdated` (Lit owns `updated`). */
 const INLINE_FIELDS = [
@@ -37,21 +52,6 @@ const INLINE_FIELDS = [
   'letterSubject',
   'letterBody',
 ] as const satisfies readonly (keyof CaseAttributes)[];
-import {
-  DEPRIVED_OF_LIBERTY,
-  type CaseActionKind,
-  type CaseDate,
-  type CaseRecord,
-  type LetterAction,
-  type LinkAction,
-} from './case-record.js';
-import { copyText } from './clipboard.js';
-import { FeedController } from './feed-controller.js';
-import { discColor, initialsOf } from './initials.js';
-import { mailtoUrl } from './letter.js';
-import { feedProblemMessage, retryLabel, statusLabel } from './messages.js';
-import { CaseFieldError, parseCase } from './parse-case.js';
-import { deadlineEnd } from './parse-date.js';
 
 /** A summary longer than this many characters starts collapsed behind "Read more". */
 export const LONG_SUMMARY = 280;

@@ -54,10 +54,6 @@ export class SamlengCaseList extends SamlengElement {
       .list-heading {
         margin-block-end: var(--_gap);
       }
-      /* The list's own boxes are not cards: a long heading or message wraps here too. */
-      [part~='base'] {
-        overflow-wrap: anywhere;
-      }
     `,
   ];
 
@@ -115,8 +111,8 @@ export class SamlengCaseList extends SamlengElement {
       ? html`<h2 class="heading list-heading" part="heading" id="heading">${heading}</h2>`
       : nothing;
     const label = heading ? 'heading' : undefined;
-    if (!this.src?.trim()) {
-      // Without a feed there is nothing to wait for: say so instead of loading forever.
+    if (state.kind === 'idle') {
+      // Idle: no `src`, so nothing to wait for; say so instead of loading forever.
       return html`<section part="base" lang=${this.l10n.locale}>
         ${titled}
         ${renderConfigError(this, {

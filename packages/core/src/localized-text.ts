@@ -19,13 +19,17 @@ export function isLocalizedText(value: unknown): value is LocalizedText {
  * Feeds are untrusted JSON: `null`, numbers, arrays and empty strings count as missing, never as text.
  */
 export function pickText(value: LocalizedText | null | undefined, locale: Locale): string {
-  if (typeof value === 'string') return clip(value);
+  return clip(pick(value, locale));
+}
+
+function pick(value: LocalizedText | null | undefined, locale: Locale): string {
+  if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
   const given = (text: unknown): text is string => typeof text === 'string' && text !== '';
   const texts = value as Record<string, unknown>;
-  if (given(texts[locale])) return clip(texts[locale]);
-  if (given(texts.en)) return clip(texts.en);
-  return clip(Object.values(texts).find(given) ?? '');
+  if (given(texts[locale])) return texts[locale];
+  if (given(texts.en)) return texts.en;
+  return Object.values(texts).find(given) ?? '';
 }
 
 /**

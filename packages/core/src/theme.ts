@@ -75,6 +75,8 @@ const base = css`
     text-shadow: none !important;
     white-space: normal !important;
     word-break: normal !important;
+    /* A long word (a URL, a quoted value, a feed's text) wraps rather than widening the widget. */
+    overflow-wrap: anywhere !important;
     hyphens: manual !important;
     cursor: auto !important;
     direction: ltr !important;
@@ -122,8 +124,6 @@ const base = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
-    /* Messages quote the partner's value, which may be one long word. */
-    overflow-wrap: anywhere;
   }
   .config-error strong {
     display: block;
@@ -151,7 +151,6 @@ export const cardStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    overflow-wrap: anywhere;
   }
   .heading {
     margin: 0 0 calc(var(--_space) * 0.5);

@@ -1,6 +1,6 @@
 import '../../../test/harness.js';
 import { expect } from '@open-wc/testing';
-import { calendarDay, utcTime } from '../src/format/calendar.js';
+import { calendarDay, isoDay, utcTime } from '../src/format/calendar.js';
 
 describe('calendarDay', () => {
   it('is midnight UTC of the day written', () => {
@@ -28,5 +28,18 @@ describe('utcTime', () => {
   it('matches Date.UTC from the year 100 on, and keeps earlier years', () => {
     expect(utcTime(2029, 0, 24, 9, 30, 15)).to.equal(Date.UTC(2029, 0, 24, 9, 30, 15));
     expect(new Date(utcTime(7, 6, 1, 12)).toISOString()).to.equal('0007-07-01T12:00:00.000Z');
+  });
+});
+
+describe('isoDay', () => {
+  it('reads a calendar date alone, in any century', () => {
+    expect(isoDay('2029-05-01')?.toISOString()).to.equal('2029-05-01T00:00:00.000Z');
+    expect(isoDay('0050-12-31')?.getUTCFullYear()).to.equal(50);
+  });
+
+  it('refuses anything else, and days that do not exist', () => {
+    for (const text of ['2023-02-30', '2029-5-1', '2029-05-01T10:00Z', ' 2029-05-01', '', 'May 1, 2029']) {
+      expect(isoDay(text), text).to.equal(undefined);
+    }
   });
 });

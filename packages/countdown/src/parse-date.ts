@@ -1,4 +1,4 @@
-import { calendarDay, utcTime, wallClock } from '@samleng/core';
+import { isoDay, utcTime, wallClock } from '@samleng/core';
 
 /**
  * Reads the `date` and `end` attributes and the milestones' `datetime`: an ISO 8601 date-time with an
@@ -6,7 +6,6 @@ import { calendarDay, utcTime, wallClock } from '@samleng/core';
  * given). A local date-time without an offset is refused: it would mean a different instant for
  * every reader.
  */
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** A parsed instant, and whether it was written as a calendar date alone. */
@@ -23,11 +22,8 @@ export interface EventTime {
 /** Reads `value` as an ISO instant or date; `undefined` when it is neither. */
 export function parseEventTime(value: string | null | undefined, timeZone?: string): EventTime | undefined {
   const text = value?.trim() ?? '';
-  const dateOnly = DATE_ONLY.exec(text);
-  if (dateOnly) {
-    const [, y, m, d] = dateOnly.map(Number) as [number, number, number, number];
-    const day = calendarDay(y, m, d);
-    if (!day) return undefined;
+  const day = isoDay(text);
+  if (day) {
     const utc = day.getTime();
     return { instant: new Date(utc - offsetAt(utc, timeZone)), day };
   }

@@ -26,3 +26,11 @@ export function calendarDay(year: number, month: number, day: number): Date | un
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return same ? date : undefined;
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight UTC of an ISO calendar date (`2029-05-01`, no time), or undefined when it is not one. */
+export function isoDay(text: string): Date | undefined {
+  const parts = ISO_DAY.exec(text);
+  return parts ? calendarDay(Number(parts[1]), Number(parts[2]), Number(parts[3])) : undefined;
+}
