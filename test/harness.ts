@@ -2,6 +2,8 @@
  * Imported by every browser test file: fails the running test when Lit printed a dev-mode warning
  * (see the page set up in web-test-runner.config.mjs). Uncaught errors already fail the test run.
  */
+import sinon from 'sinon';
+
 declare global {
   interface Window {
     __samlengLitWarnings: string[];
@@ -17,4 +19,19 @@ afterEach(function () {
   }
 });
 
-export {};
+/** Whether a console warning is Lit's own (the same test as the page's in web-test-runner.config.mjs). */
+const isLitWarning = (text: string) => text.includes('lit.dev/msg') || text.includes('Lit is in dev mode');
+
+/**
+ * Silences `console.warn` for a test with a sinon stub (restored by `sinon.restore()` or the stub's
+ * own `restore()`), which records every call. Lit's own warnings go on to the original, so that the
+ * harness still fails the test on them; every other warning is passed to `onOther`, if given, with
+ * the arguments it was printed with.
+ */
+export function stubWarn(onOther?: (args: unknown[]) => void): sinon.SinonStub {
+  const original = console.warn;
+  return sinon.stub(console, 'warn').callsFake((...args: unknown[]) => {
+    if (isLitWarning(args.map(String).join(' '))) original.apply(console, args);
+    else onOther?.(args);
+  });
+}

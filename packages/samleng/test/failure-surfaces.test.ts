@@ -1,14 +1,16 @@
-import '../../../test/harness.js';
+import { stubWarn } from '../../../test/harness.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import sinon from 'sinon';
+import type { SamlengPledge } from '@samleng/pledge';
 import '../samleng.js';
+import { neverAnswers } from '../../case-alert/test/helpers.js';
+import { OUTBOX, sign } from '../../pledge/test/helpers.js';
 import { setLang } from '../../../test/locale.js';
-import { blank, renderedText, shadowRoots } from './inspect.js';
+import { $, expectUsable, hostPage, partText, removeHostPages, squash, type HostPage } from './host-page.js';
+import { blank, loading, renderedText } from './inspect.js';
 import { closeReceiver, startReceiver, stopReceiver, type ReceiverHandle } from '../../../test/receiver.js';
 import { removeServed, serve } from './serve.js';
-import { signPledge } from './sign.js';
 
 /**
  * Issue 8, part 5: what each widget does when the world fails around it (a feed that is missing,
@@ -24,75 +26,11 @@ const FIXTURES = `${location.origin}/packages/samleng/test/fixtures`;
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 // ---------------------------------------------------------------------------------------------------
-// The host page
-
-interface HostPage {
-  /** The host page's own controls, above the widgets. */
-  before: HTMLInputElement;
-  button: HTMLButtonElement;
-  clicks: () => number;
-  /** The widgets, by tag. */
-  widget: (tag: string) => HTMLElement;
-}
-
-let pages: HTMLElement[] = [];
-
-/** A partner-like page: a text field and a button of its own, then the widgets (trusted markup). */
-async function hostPage(widgets: string): Promise<HostPage> {
-  const page = document.createElement('div');
-  page.innerHTML = `<p><input aria-label="Search" class="host-before"> <button type="button" class="host-button">Donate</button></p>${widgets}`;
-  document.body.prepend(page);
-  pages.push(page);
-  window.scrollTo(0, 0);
-  let clicks = 0;
-  const button = page.querySelector<HTMLButtonElement>('.host-button')!;
-  button.addEventListener('click', () => (clicks += 1));
-  await Promise.all(
-    [...page.querySelectorAll<LitElement>('*')]
-      .filter((el) => 'updateComplete' in el)
-      .map((el) => el.updateComplete),
-  );
-  return {
-    before: page.querySelector<HTMLInputElement>('.host-before')!,
-    button,
-    clicks: () => clicks,
-    widget: (tag) => page.querySelector<HTMLElement>(tag)!,
-  };
-}
-
-/** The host page's button is on top where it is drawn, reachable with Tab, and works with Enter and a click. */
-async function expectUsable(page: HostPage): Promise<void> {
-  window.scrollTo(0, 0);
-  const box = page.button.getBoundingClientRect();
-  const [x, y] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
-  expect(document.elementFromPoint(x, y), 'something covers the host page').to.equal(page.button);
-  page.before.focus();
-  await sendKeys({ press: 'Tab' });
-  expect(document.activeElement, 'Tab does not reach the host page’s button').to.equal(page.button);
-  const clicks = page.clicks();
-  await sendKeys({ press: 'Enter' });
-  expect(page.clicks()).to.equal(clicks + 1);
-  await sendMouse({ type: 'click', position: [x, y] });
-  await resetMouse();
-  expect(page.clicks()).to.equal(clicks + 2);
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Reading the widgets
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 /** The message of a feed error (case alert, case list, checklist all use `[role=alert] p`). */
 const alertText = (el: Element) => squash($(el, '[role=alert] p')?.textContent ?? '');
 const retryText = (el: Element) => squash($(el, '[role=alert] button')?.textContent ?? '');
-const partText = (el: Element, part: string) => squash($(el, `[part~="${part}"]`)?.textContent ?? '');
-const loading = (el: Element) =>
-  shadowRoots(el).some(
-    (root) =>
-      root.querySelector('[aria-busy="true"], .loading') !== null ||
-      // The pledge count: its status line says so while it loads.
-      /^\s*Loading/.test(root.querySelector('[part~="status"]')?.textContent ?? ''),
-  );
 
 let warn: sinon.SinonStub;
 /** The console warnings each widget printed (their second argument is the element). */
@@ -101,15 +39,6 @@ const warningsOf = (el: Element) =>
     .getCalls()
     .filter((call) => call.args[1] === el)
     .map((call) => String(call.args[0]));
-
-function watchConsole(): void {
-  const original = console.warn;
-  warn = sinon.stub(console, 'warn').callsFake((...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    // Lit's own warnings go on to the harness, which fails the test on them.
-    if (text.includes('lit.dev/msg') || text.includes('Lit is in dev mode')) original.apply(console, args);
-  });
-}
 
 /** One warning from `el`, naming its tag and matching `pattern`. */
 function expectOneWarning(el: Element, pattern: RegExp): void {
@@ -125,12 +54,6 @@ const settledFeeds = (page: HostPage, tags: string[]) =>
     timeout: 15_000,
   }).then(() => Promise.all(tags.map((tag) => (page.widget(tag) as LitElement).updateComplete)));
 
-/** A fetch that never answers, except to honour its abort signal: a server that accepts and stays silent. */
-const neverAnswers = (_input: RequestInfo | URL, init?: RequestInit) =>
-  new Promise<Response>((_resolve, reject) => {
-    init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
-  });
-
 /**
  * The widgets that read something: the three feed widgets read `${dir}/count` (a feed may have any
  * name), the pledge count reads the same file as `{endpoint}/count?campaign=…`.
@@ -143,10 +66,10 @@ const feedWidgets = (dir: string) => `
 const FEED_TAGS = ['samleng-case-alert', 'samleng-case-list', 'samleng-checklist', 'samleng-pledge-count'];
 const COUNT_ERROR = 'The number of pledges cannot be shown right now.';
 
-beforeEach(() => watchConsole());
+// Lit's own warnings go on to the harness, which fails the test on them.
+beforeEach(() => (warn = stubWarn()));
 afterEach(async () => {
-  for (const page of pages) page.remove();
-  pages = [];
+  removeHostPages();
   sinon.restore();
   await setLang('en');
 });
@@ -260,7 +183,7 @@ describe('failure surfaces: the receiver', function () {
   before(async () => (receiver = await startReceiver()));
   after(() => closeReceiver(receiver.id));
   // A pledge left waiting must not be sent by a later test file.
-  afterEach(() => localStorage.removeItem('samleng-pledge-outbox'));
+  afterEach(() => localStorage.removeItem(OUTBOX));
 
   it('down (nothing listens on its port): no count, a message, the pledge kept for later', async () => {
     // The real receiver, stopped: its port on 127.0.0.1 refuses connections.
@@ -273,7 +196,7 @@ describe('failure surfaces: the receiver', function () {
     });
     expect(renderedText(form)).to.contain(COUNT_ERROR);
     expect(renderedText(count)).to.not.match(/pledged|NaN|undefined/);
-    signPledge(form);
+    sign(form as SamlengPledge, 'Ana Example', 'ana@example.org');
     await waitUntil(() => $(form, '[part~=queued]'), 'the pledge was not queued', { timeout: 15_000 });
     expect(partText(form, 'queued'))
       .to.contain('Your pledge is saved')
@@ -303,7 +226,7 @@ describe('failure surfaces: the receiver', function () {
     });
     expect(renderedText(count)).to.not.match(/pledged|NaN|undefined/);
     expect(blank(count)).to.deep.equal([]);
-    signPledge(form);
+    sign(form as SamlengPledge, 'Ana Example', 'ana@example.org');
     // An HTML page is not the receiver's answer: the pledge is kept, not reported as counted.
     await waitUntil(() => $(form, '[part~=queued]'), 'the pledge was not queued', { timeout: 15_000 });
     expect(partText(form, 'queued')).to.contain('Your pledge is saved');

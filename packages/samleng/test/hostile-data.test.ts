@@ -1,12 +1,14 @@
-import '../../../test/harness.js';
+import { stubWarn } from '../../../test/harness.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import type { SamlengPledge } from '@samleng/pledge';
 import sinon from 'sinon';
 import '../samleng.js';
 import { TEXT_MAX } from '@samleng/core';
 import {
   blank,
   leaks,
+  loading,
   overflow,
   renderedText,
   settle,
@@ -17,7 +19,7 @@ import {
 import { describePayload, installTrap, jsonValues, payloads, setTrapContext, trapCalls } from './payloads.js';
 import { closeReceiver, startReceiver, type ReceiverHandle } from '../../../test/receiver.js';
 import { removeServed, serveAll } from './serve.js';
-import { signPledge } from './sign.js';
+import { OUTBOX, sign } from '../../pledge/test/helpers.js';
 
 /**
  * Issue 8, part 3: every attribute of every widget, every field of the case and steps feeds, and every
@@ -274,14 +276,9 @@ const onError = (event: ErrorEvent) => errors.push(`${event.message} (${event.fi
 const onRejection = (event: PromiseRejectionEvent) =>
   errors.push(`unhandled rejection: ${String(event.reason)}`);
 
+/** Lit's own warnings go on to the harness, which fails the test on them; the others are kept here. */
 function watchConsole(): void {
-  const original = console.warn;
-  sinon.stub(console, 'warn').callsFake((...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    // Lit's own warnings go on to the harness, which fails the test on them.
-    if (text.includes('lit.dev/msg') || text.includes('Lit is in dev mode')) original.apply(console, args);
-    else warnings.push({ text: String(args[0]), host: args[1] });
-  });
+  stubWarn((args) => warnings.push({ text: String(args[0]), host: args[1] }));
 }
 
 let base: HTMLBaseElement | undefined;
@@ -299,7 +296,7 @@ before(async () => {
 after(async () => {
   if (receiver) await closeReceiver(receiver.id);
   // Pledges the hostile answers left waiting must not be sent by a later test file.
-  localStorage.removeItem('samleng-pledge-outbox');
+  localStorage.removeItem(OUTBOX);
   base?.remove();
   window.removeEventListener('error', onError);
   window.removeEventListener('unhandledrejection', onRejection);
@@ -327,15 +324,6 @@ interface Sample {
   /** The text fed, so that echoing "undefined" or "NaN" given by the payload is not a leak. */
   fed: string;
 }
-
-/** True while a widget in the shadow trees is still loading its feed. */
-const loading = (el: Element) =>
-  shadowRoots(el).some(
-    (root) =>
-      root.querySelector('[aria-busy="true"], .loading') !== null ||
-      // The pledge widgets' count: its status line says so while it loads.
-      /^\s*Loading/.test(root.querySelector('[part~="status"]')?.textContent ?? ''),
-  );
 
 /** The sample's widget and the widgets it renders (a list's cards). */
 const widgetsOf = (el: Element): LitElement[] =>
@@ -1082,7 +1070,7 @@ describe('hostile data: what the receiver returns', function () {
       return { el, label: `<samleng-pledge> answered ${JSON.stringify(body).slice(0, 80)}`, fed };
     });
     const send: Act = async (batch) => {
-      for (const { el } of batch) signPledge(el);
+      for (const { el } of batch) sign(el as SamlengPledge, 'Ana Example', 'ana@example.org');
       await Promise.all(batch.map(({ el }) => (el as LitElement).updateComplete));
       // The submit button is marked busy while the pledge is on its way.
       await waitUntil(
@@ -1104,7 +1092,7 @@ describe('hostile data: what the receiver returns', function () {
       problems.push(...(await gather('the answers to a pledge', samples.slice(i, i + 100), send)));
     }
     await report('the answers to a pledge', problems);
-    localStorage.removeItem('samleng-pledge-outbox');
+    localStorage.removeItem(OUTBOX);
   });
 });
 

@@ -158,3 +158,12 @@ export async function settle(ms = 30): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(resolve));
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** True while a widget in the shadow trees is still loading its feed. */
+export const loading = (el: Element) =>
+  shadowRoots(el).some(
+    (root) =>
+      root.querySelector('[aria-busy="true"], .loading') !== null ||
+      // The pledge widgets' count: its status line says so while it loads.
+      /^\s*Loading/.test(root.querySelector('[part~="status"]')?.textContent ?? ''),
+  );
