@@ -3,8 +3,10 @@
  * the goal. A problem comes back as the visible, localized message and the console warning.
  */
 import { msg, str } from '@lit/localize';
-import type { ConfigProblem } from '@samleng/core';
+import { warnOnce, type ConfigProblem } from '@samleng/core';
+import type { CountController } from './count-source.js';
 import { countUrl, endpointUrl, SLUG } from './endpoint.js';
+import { resumeOutbox } from './outbox.js';
 
 export interface CountAttributes {
   endpoint: string | undefined;
@@ -73,7 +75,7 @@ export function readCountConfig(attributes: CountAttributes): CountConfig | { pr
 }
 
 /** `refresh` in seconds: the default when absent, and a warning (via `warn`) when it is no number. */
-export function readRefresh(
+function readRefresh(
   value: number | undefined,
   written: string | null,
   warn: (message: string) => void,
@@ -86,4 +88,21 @@ export function readRefresh(
     return 60;
   }
   return value;
+}
+
+/**
+ * What both widgets do when their attributes change: follow `config`'s count (none while the
+ * attributes are wrong) at the host's `refresh`, and send the pledges waiting for its receiver.
+ */
+export function followConfig(
+  host: HTMLElement & { refresh: number | undefined },
+  count: CountController,
+  config: CountConfig | undefined,
+): void {
+  count.watch(
+    config?.countUrl,
+    readRefresh(host.refresh, host.getAttribute('refresh'), (message) => warnOnce(host, 'refresh', message)),
+  );
+  // Pledges this reader made offline go out as soon as any widget for the receiver is shown.
+  if (config) void resumeOutbox(config.endpoint);
 }

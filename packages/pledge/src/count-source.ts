@@ -139,12 +139,9 @@ export function reportCount(url: string, count: number): void {
   source.status = 'ready';
   source.version++;
   publish(source);
-  load(source);
-}
-
-/** Reads the count again now (after the reader's own pledge). */
-export function refreshCount(url: string): void {
-  load(sourceFor(url));
+  // Nobody shows this count (the outbox sent a pledge for another campaign): no request. A widget
+  // that shows it later reads it then, at once if it was never read, else when its refresh is due.
+  if (source.subscribers.size > 0) load(source);
 }
 
 /** The subscriptions of the page, for tests and the benchmark. */

@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { SamlengElement, cardStyles, renderConfigError } from '@samleng/core';
-import { readCountConfig, readRefresh, type CountConfig } from './config.js';
+import { followConfig, readCountConfig, type CountConfig } from './config.js';
 import { CountController } from './count-source.js';
 import { countStyles, renderCount } from './count-view.js';
-import { resumeOutbox } from './outbox.js';
 import { pledgeTokens } from './pledge.styles.js';
 
 /**
@@ -55,12 +54,7 @@ export class SamlengPledgeCount extends SamlengElement {
     if (changed.has('endpoint') || changed.has('campaign') || changed.has('goal') || changed.has('refresh')) {
       const config = this.#readConfig();
       this.#config = 'problem' in config ? undefined : config;
-      const refresh = readRefresh(this.refresh, this.getAttribute('refresh'), (message) =>
-        this.warn('refresh', message),
-      );
-      this.#count.watch(this.#config?.countUrl, refresh);
-      // A pledge this reader made offline is sent from any page that shows the campaign.
-      if (this.#config) void resumeOutbox(this.#config.endpoint);
+      followConfig(this, this.#count, this.#config);
     }
   }
 

@@ -75,14 +75,7 @@ export const pledgeStyles = css`
   .consent a {
     grid-column: 2;
   }
-  /* The honeypot: off screen rather than display: none, which some bots know to skip. */
-  .hp {
-    position: absolute;
-    clip-path: inset(50%);
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
+  /* The honeypot (.hp) is hidden by core's .sr-only, not display: none, which some bots know to skip. */
   .form-error {
     margin: 0;
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);

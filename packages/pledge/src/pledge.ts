@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { SamlengElement, cardStyles, renderConfigError, safeUrl, type ConfigProblem } from '@samleng/core';
-import { readCountConfig, readRefresh, shown, type CountConfig } from './config.js';
+import { followConfig, readCountConfig, shown, type CountConfig } from './config.js';
 import { CountController } from './count-source.js';
 import { countStyles, renderCount } from './count-view.js';
 import { cleanPageUrl, SLUG } from './endpoint.js';
@@ -115,7 +115,8 @@ export class SamlengPledge extends SamlengElement {
   @state() private _retrying = false;
 
   readonly #count = new CountController(this);
-  #config: Config | { problem: ConfigProblem } | undefined;
+  /** Undefined while the attributes are wrong. */
+  #config: Config | undefined;
   #values: Partial<Record<FieldName, string>> = {};
   #consent = false;
   #pendingId: string | undefined;
@@ -179,14 +180,9 @@ export class SamlengPledge extends SamlengElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const watched = ['endpoint', 'campaign', 'partner', 'goal', 'fields', 'refresh'] as const;
     if (watched.some((name) => changed.has(name))) {
-      this.#config = this.#readConfig();
-      const ok = 'problem' in this.#config ? undefined : this.#config;
-      this.#count.watch(
-        ok?.countUrl,
-        readRefresh(this.refresh, this.getAttribute('refresh'), (message) => this.warn('refresh', message)),
-      );
-      // Pledges this reader made while offline go out as soon as any form for the receiver is shown.
-      if (ok) void resumeOutbox(ok.endpoint);
+      const config = this.#readConfig();
+      this.#config = 'problem' in config ? undefined : config;
+      followConfig(this, this.#count, this.#config);
     }
   }
 
@@ -201,11 +197,11 @@ export class SamlengPledge extends SamlengElement {
   }
 
   protected override render() {
-    const config = this.#config ?? this.#readConfig();
-    if ('problem' in config) {
+    const config = this.#config;
+    if (!config) {
       // Read again, so the message follows a change of language.
-      const current = this.#readConfig();
-      return renderConfigError(this, 'problem' in current ? current.problem : config.problem);
+      const result = this.#readConfig();
+      return 'problem' in result ? renderConfigError(this, result.problem) : nothing;
     }
     const heading = this.heading?.trim() || msg('Take the pledge', { id: 'pledge.default-heading' });
     return html`<section class="card" part="base" lang=${this.l10n.locale}>
@@ -214,7 +210,7 @@ export class SamlengPledge extends SamlengElement {
       ${renderCount(this.l10n.format, this.#count.count, config.goal, this.#count.status)}
       ${
         this._phase === 'thanks'
-          ? this.#renderThanks(config)
+          ? this.#renderThanks(config, heading)
           : this._phase === 'queued'
             ? this.#renderQueued()
             : this.#renderForm(config)
@@ -256,7 +252,7 @@ export class SamlengPledge extends SamlengElement {
             : nothing
         }
       </div>
-      <div class="hp" aria-hidden="true" .inert=${true}>
+      <div class="hp sr-only" aria-hidden="true" .inert=${true}>
         <label>Website <input name="website" tabindex="-1" autocomplete="off" /></label>
       </div>
       ${
@@ -385,7 +381,7 @@ export class SamlengPledge extends SamlengElement {
     </div>`;
   }
 
-  #renderThanks(config: Config): TemplateResult {
+  #renderThanks(config: Config, subject: string): TemplateResult {
     const heading =
       this.thanksHeading?.trim() || msg('Thank you for your pledge!', { id: 'pledge.thanks.heading' });
     const url = safeUrl(this.shareUrl, { host: this, field: 'share-url' }) ?? cleanPageUrl();
@@ -410,7 +406,7 @@ export class SamlengPledge extends SamlengElement {
                 msg('I took the pledge to stand up for human rights in Cambodia. Will you join me?', {
                   id: 'pledge.share.text',
                 }),
-              subject: this.heading?.trim() || msg('Take the pledge', { id: 'pledge.default-heading' }),
+              subject,
               onShare: (channel) => this.emit('samleng-pledge-share', { channel }),
             })
           : nothing
@@ -422,10 +418,10 @@ export class SamlengPledge extends SamlengElement {
     event.preventDefault();
     const config = this.#config;
     // One click, one pledge: a second click while sending does nothing.
-    if (this._phase !== 'form' || !config || 'problem' in config) return;
+    if (this._phase !== 'form' || !config) return;
     const errors = validate(this.#values, config.fields, this.#consent);
     if (Object.keys(errors).length > 0) {
-      await this.#showErrors(errors, false);
+      await this.#showErrors(config.fields, errors, false);
       return;
     }
     const form = event.target as HTMLFormElement;
@@ -457,7 +453,7 @@ export class SamlengPledge extends SamlengElement {
 
   #settle(id: string, result: SendResult): void {
     const config = this.#config;
-    if (!config || 'problem' in config) return;
+    if (!config) return;
     this._retrying = false;
     switch (result.kind) {
       case 'sent':
@@ -478,7 +474,7 @@ export class SamlengPledge extends SamlengElement {
       case 'invalid':
         this.#pendingId = undefined;
         this._phase = 'form';
-        void this.#showErrors(result.errors, true);
+        void this.#showErrors(config.fields, result.errors, true);
         return;
       case 'rejected':
         this.#pendingId = undefined;
@@ -489,14 +485,13 @@ export class SamlengPledge extends SamlengElement {
             ? `the receiver at ${config.endpoint} does not accept pledges from ${location.origin}: add it to SAMLENG_ALLOWED_ORIGINS.`
             : `the receiver at ${config.endpoint} refused the pledge (HTTP ${result.status}).`,
         );
-        void this.#showErrors({ request: `http-${result.status}` }, true);
+        void this.#showErrors(config.fields, { request: `http-${result.status}` }, true);
     }
   }
 
   /** Shows field errors beside their fields, others as one form message, and moves focus to the first. */
-  async #showErrors(errors: FieldErrors, fromServer: boolean): Promise<void> {
-    const config = this.#config as Config;
-    const own = new Set<string>([...config.fields, 'consent']);
+  async #showErrors(fields: FieldName[], errors: FieldErrors, fromServer: boolean): Promise<void> {
+    const own = new Set<string>([...fields, 'consent']);
     const other = Object.keys(errors).filter((field) => !own.has(field));
     this._errors = errors;
     this._formError = other.length > 0;
@@ -507,7 +502,7 @@ export class SamlengPledge extends SamlengElement {
       );
     }
     this.emit('samleng-pledge-error', { errors });
-    const first = [...config.fields, 'consent'].find((field) => errors[field]);
+    const first = [...fields, 'consent'].find((field) => errors[field]);
     await this.#focus(first ? `#${first}` : '.form-error');
   }
 
@@ -518,7 +513,7 @@ export class SamlengPledge extends SamlengElement {
 
   async #retryNow(): Promise<void> {
     const config = this.#config;
-    if (this._retrying || !config || 'problem' in config) return;
+    if (this._retrying || !config) return;
     this._retrying = true;
     await resumeOutbox(config.endpoint);
     this._retrying = false;
