@@ -296,7 +296,8 @@ async function staticServer(routes) {
         if (typeof target === 'function') ({ body, type } = await target(url));
         else {
           const file = path.join(target, decodeURIComponent(url.pathname.slice(prefix.length)));
-          if (!file.startsWith(target)) break;
+          // Inside the folder itself: `dist-x/` also starts with `dist`.
+          if (!file.startsWith(target.endsWith(path.sep) ? target : target + path.sep)) break;
           body = await readFile(file);
           type = TYPES[path.extname(file)] ?? 'application/octet-stream';
         }
