@@ -45,12 +45,53 @@ for (let day = 0; day < 7; day++) {
   const date = new Date(Date.UTC(2024, 0, 7 + day));
   weekdays.push(partOf(dateFormat({ dateStyle: 'full' }).formatToParts(date), 'weekday'));
 }
-const dayPeriods = [9, 15].map((hour) =>
-  partOf(dateFormat({ timeStyle: 'short' }).formatToParts(new Date(Date.UTC(2024, 0, 1, hour))), 'dayPeriod'),
-);
+// Times of day: 12-hour with CLDR's flexible day periods (the LDML field `B`: morning, afternoon, evening,
+// night, and noon at 12:00), not with `a`, whose km values are the Latin "AM" and "PM". These options ask
+// ICU for km's own pattern of the skeletons `Bhm` and `Bhms`.
+const TIME_OPTIONS = { hour: 'numeric', minute: '2-digit', dayPeriod: 'short' };
+const timeFormat = (seconds) => dateFormat({ ...TIME_OPTIONS, ...(seconds && { second: '2-digit' }) });
+const TIME_FORMATS = { short: timeFormat(false), medium: timeFormat(true) };
+/** The fields of each date style, for asking Intl for a date with a time that has a day period. */
+const DATE_SKELETONS = {
+  full: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },
+  long: { year: 'numeric', month: 'long', day: 'numeric' },
+  medium: { year: 'numeric', month: 'short', day: 'numeric' },
+  short: { year: '2-digit', month: 'numeric', day: 'numeric' },
+};
+const periodAt = (hour, minute, second = 0, seconds = false) =>
+  partOf(
+    TIME_FORMATS[seconds ? 'medium' : 'short'].formatToParts(
+      new Date(Date.UTC(2024, 0, 1, hour, minute, second)),
+    ),
+    'dayPeriod',
+  );
+
+// CLDR's day-period rules for km, read back minute by minute: a period that spans hours ("from 12:00
+// before 18:00") and ones that name a moment ("at 12:00"). The runtime keeps the first as the hours they
+// start at and the second by hour, which holds only while every rule falls on a whole hour: asserted.
+const dayPeriods = [];
+const dayPeriodsAt = {};
+for (let hour = 0; hour < 24; hour++) {
+  const word = periodAt(hour, 30);
+  for (let minute = 1; minute < 60; minute++) {
+    assert(periodAt(hour, minute) === word, `the day period changes within ${hour}:${minute}`);
+  }
+  if (dayPeriods.at(-1)?.[1] !== word) dayPeriods.push([hour, word]);
+  const onTheHour = periodAt(hour, 0);
+  if (onTheHour !== word) {
+    dayPeriodsAt[hour] = onTheHour;
+    // A moment holds for the time shown: 12:00 without seconds, but 12:00:30 is past it.
+    assert(periodAt(hour, 0, 30) === onTheHour, `"at ${hour}:00" does not hold until ${hour}:01`);
+    assert(periodAt(hour, 0, 30, true) === word, `"at ${hour}:00" still holds at ${hour}:00:30`);
+    assert(periodAt(hour, 0, 0, true) === onTheHour, `"at ${hour}:00" is not used at ${hour}:00:00`);
+  }
+}
+for (const word of [...dayPeriods.map(([, word]) => word), ...Object.values(dayPeriodsAt)]) {
+  assert(!/\p{Script=Latin}/u.test(word), `the day period ${word} has Latin letters`);
+}
 
 /** Turns formatted parts of SAMPLE back into the LDML pattern that produced them. */
-function toPattern(parts) {
+function toPattern(parts, dayPeriodField = 'a') {
   const hasDayPeriod = parts.some((part) => part.type === 'dayPeriod');
   return parts
     .map(({ type, value }) => {
@@ -74,7 +115,7 @@ function toPattern(parts) {
         case 'second':
           return 's'.repeat(value.length);
         case 'dayPeriod':
-          return 'a';
+          return dayPeriodField;
         case 'literal':
           // The runtime has no quoting: literal Latin letters would be read as pattern fields.
           assert(!/[A-Za-z'{}]/.test(value), `literal ${JSON.stringify(value)} needs quoting`);
@@ -90,7 +131,7 @@ const datePatterns = Object.fromEntries(
   DATE_STYLES.map((style) => [style, toPattern(dateFormat({ dateStyle: style }).formatToParts(SAMPLE))]),
 );
 const timePatterns = Object.fromEntries(
-  TIME_STYLES.map((style) => [style, toPattern(dateFormat({ timeStyle: style }).formatToParts(SAMPLE))]),
+  TIME_STYLES.map((style) => [style, toPattern(TIME_FORMATS[style].formatToParts(SAMPLE), 'B')]),
 );
 const dateTimePatterns = Object.fromEntries(
   DATE_STYLES.map((style) => {
@@ -104,6 +145,15 @@ const dateTimePatterns = Object.fromEntries(
     assert(
       others.every((other) => other === pattern),
       `date-time ${style} differs between time styles`,
+    );
+    // The same glue joins a date and a time with a day period (the runtime's times): asked through the
+    // date style's skeleton, since Intl takes no dateStyle beside dayPeriod.
+    const date = dateFormat(DATE_SKELETONS[style]).format(SAMPLE);
+    const time = TIME_FORMATS.short.format(SAMPLE);
+    const both = dateFormat({ ...DATE_SKELETONS[style], ...TIME_OPTIONS }).format(SAMPLE);
+    assert(
+      both === pattern.replace('{1}', date).replace('{0}', time),
+      `date-time ${style} with a day period is not "${pattern}": ${both}`,
     );
     return [style, pattern];
   }),
@@ -208,15 +258,21 @@ export const MONTHS_SHORT: readonly string[] = ${sameShort ? 'MONTHS' : array(mo
 /** Weekday names, Sunday first like \`Date#getDay()\`. */
 export const WEEKDAYS = ${array(weekdays)};
 
-/** Before noon, after noon. */
-export const DAY_PERIODS = ${array(dayPeriods)};
+/**
+ * Flexible day periods (CLDR's \`B\`: morning, afternoon, evening, night), each from the hour it starts at
+ * until the next one; they follow a 12-hour time.
+ */
+export const DAY_PERIODS: readonly (readonly [number, string])[] = [${dayPeriods.map(([hour, word]) => `[${hour}, ${str(word)}]`).join(', ')}];
+
+/** Day periods that name a moment (CLDR's \`noon\`), by hour: used when the time shown is exactly on that hour. */
+export const DAY_PERIODS_AT: Record<number, string> = ${record(dayPeriodsAt)};
 
 /**
  * LDML date patterns per style.${sameShort ? '\n * (CLDR km has MMM in `medium`: it reads back as MMMM, the abbreviated month names being the full ones.)' : ''}
  */
 export const DATE_PATTERNS: Record<DateStyle, string> = ${record(datePatterns)};
 
-/** LDML time patterns, without and with seconds. */
+/** LDML time patterns, without and with seconds: km's patterns for 12-hour times with a day period (\`Bhm\`, \`Bhms\`). */
 export const TIME_PATTERNS = ${record(timePatterns)};
 
 /** How a date (\`{1}\`) and a time (\`{0}\`) are joined, per date style. */

@@ -23,6 +23,12 @@ const at = (iso: string) => new Date(iso);
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
 const ZWSP = '\u200b';
+// CLDR km's flexible day periods (khmer-data.ts), written out so that a change of the table shows here.
+const MORNING = `នៅពេល${ZWSP}ព្រឹក`;
+const NOON = 'ថ្ងៃត្រង់';
+const AFTERNOON = 'នៅពេលរសៀល';
+const EVENING = `នៅពេល${ZWSP}ល្ងាច`;
+const NIGHT = `នៅពេល${ZWSP}យប់`;
 
 describe('format', () => {
   describe('en (Intl)', () => {
@@ -233,23 +239,43 @@ describe('format', () => {
     });
 
     it('formats times in a time zone', () => {
-      expect(km.time(MAY_8, UTC)).to.equal('១០:០៥ AM');
-      expect(latn.time(MAY_8, UTC)).to.equal('10:05 AM');
-      expect(km.time(MAY_8, ZURICH)).to.equal('១២:០៥ PM');
-      expect(latn.time(MAY_8, { ...ZURICH, seconds: true })).to.equal('12:05:07 PM');
-      expect(latn.time(at('2024-05-08T00:07:00Z'), UTC)).to.equal('12:07 AM');
-      expect(latn.time(at('2024-05-08T23:59:59Z'), { ...UTC, seconds: true })).to.equal('11:59:59 PM');
+      expect(km.time(MAY_8, UTC)).to.equal(`១០:០៥ ${MORNING}`);
+      expect(latn.time(MAY_8, UTC)).to.equal(`10:05 ${MORNING}`);
+      expect(km.time(MAY_8, ZURICH)).to.equal(`១២:០៥ ${AFTERNOON}`);
+      expect(latn.time(MAY_8, { ...ZURICH, seconds: true })).to.equal(`12:05:07 ${AFTERNOON}`);
+      expect(latn.time(at('2024-05-08T00:07:00Z'), UTC)).to.equal(`12:07 ${MORNING}`);
+      expect(latn.time(at('2024-05-08T23:59:59Z'), { ...UTC, seconds: true })).to.equal(`11:59:59 ${NIGHT}`);
       // Winter: Zurich is UTC+1.
-      expect(latn.time(at('2024-01-08T10:05:00Z'), ZURICH)).to.equal('11:05 AM');
+      expect(latn.time(at('2024-01-08T10:05:00Z'), ZURICH)).to.equal(`11:05 ${MORNING}`);
+    });
+
+    it('names the part of the day with CLDR flexible day periods, not AM/PM', () => {
+      const time = (iso: string, seconds = false) => latn.time(at(iso), { ...UTC, seconds });
+      expect(time('2024-05-08T00:00:00Z')).to.equal(`12:00 ${MORNING}`);
+      expect(time('2024-05-08T11:59:00Z')).to.equal(`11:59 ${MORNING}`);
+      // Noon is a moment: 12:00 as shown, so 12:00:30 is noon without seconds and afternoon with them.
+      expect(time('2024-05-08T12:00:00Z')).to.equal(`12:00 ${NOON}`);
+      expect(time('2024-05-08T12:00:30Z')).to.equal(`12:00 ${NOON}`);
+      expect(time('2024-05-08T12:00:00Z', true)).to.equal(`12:00:00 ${NOON}`);
+      expect(time('2024-05-08T12:00:30Z', true)).to.equal(`12:00:30 ${AFTERNOON}`);
+      expect(time('2024-05-08T12:01:00Z')).to.equal(`12:01 ${AFTERNOON}`);
+      expect(time('2024-05-08T17:59:00Z')).to.equal(`5:59 ${AFTERNOON}`);
+      expect(time('2024-05-08T18:00:00Z')).to.equal(`6:00 ${EVENING}`);
+      expect(time('2024-05-08T20:59:00Z')).to.equal(`8:59 ${EVENING}`);
+      expect(time('2024-05-08T21:00:00Z')).to.equal(`9:00 ${NIGHT}`);
+      // The reader's zone decides the period: 10:05 UTC is 17:05 in Phnom Penh.
+      expect(km.time(MAY_8, { timeZone: 'Asia/Phnom_Penh' })).to.equal(`៥:០៥ ${AFTERNOON}`);
     });
 
     it('formats date and time together', () => {
-      expect(km.dateTime(MAY_8, UTC)).to.equal(`៨ ឧសភា ២០២៤ នៅ${ZWSP}ម៉ោង ១០:០៥ AM`);
+      expect(km.dateTime(MAY_8, UTC)).to.equal(`៨ ឧសភា ២០២៤ នៅ${ZWSP}ម៉ោង ១០:០៥ ${MORNING}`);
       expect(latn.dateTime(MAY_8, { style: 'full', ...ZURICH })).to.equal(
-        `ពុធ 8 ឧសភា 2024 នៅ${ZWSP}ម៉ោង 12:05 PM`,
+        `ពុធ 8 ឧសភា 2024 នៅ${ZWSP}ម៉ោង 12:05 ${AFTERNOON}`,
       );
-      expect(latn.dateTime(MAY_8, { style: 'short', seconds: true, ...UTC })).to.equal('8/5/24, 10:05:07 AM');
-      expect(km.dateTime(MAY_8, { style: 'medium', ...UTC })).to.equal('៨ ឧសភា ២០២៤, ១០:០៥ AM');
+      expect(latn.dateTime(MAY_8, { style: 'short', seconds: true, ...UTC })).to.equal(
+        `8/5/24, 10:05:07 ${MORNING}`,
+      );
+      expect(km.dateTime(MAY_8, { style: 'medium', ...UTC })).to.equal(`៨ ឧសភា ២០២៤, ១០:០៥ ${MORNING}`);
     });
 
     it('formats relative times in every unit exactly as CLDR', () => {
@@ -450,7 +476,9 @@ describe('format', () => {
     it('fills padded and 24-hour fields', () => {
       const date = at('2024-05-08T09:05:07Z');
       expect(fillPattern('dd/MM/yyyy HH:mm:ss', date, 'UTC')).to.equal('08/05/2024 09:05:07');
-      expect(fillPattern('d MMM, hh a', at('2024-01-02T15:00:00Z'), 'UTC')).to.equal('2 មករា, 03 PM');
+      expect(fillPattern('d MMM, hh B', at('2024-01-02T15:00:00Z'), 'UTC')).to.equal(
+        `2 មករា, 03 ${AFTERNOON}`,
+      );
       expect(fillPattern('d/M/yy', at('2009-03-04T00:00:00Z'), 'UTC')).to.equal('4/3/09');
     });
 

@@ -32,8 +32,19 @@ export const MONTHS_SHORT: readonly string[] = MONTHS;
 /** Weekday names, Sunday first like `Date#getDay()`. */
 export const WEEKDAYS = ['អាទិត្យ', 'ច័ន្ទ', 'អង្គារ', 'ពុធ', 'ព្រហស្បតិ៍', 'សុក្រ', 'សៅរ៍'];
 
-/** Before noon, after noon. */
-export const DAY_PERIODS = ['AM', 'PM'];
+/**
+ * Flexible day periods (CLDR's `B`: morning, afternoon, evening, night), each from the hour it starts at
+ * until the next one; they follow a 12-hour time.
+ */
+export const DAY_PERIODS: readonly (readonly [number, string])[] = [
+  [0, 'នៅពេល\u200bព្រឹក'],
+  [12, 'នៅពេលរសៀល'],
+  [18, 'នៅពេល\u200bល្ងាច'],
+  [21, 'នៅពេល\u200bយប់'],
+];
+
+/** Day periods that name a moment (CLDR's `noon`), by hour: used when the time shown is exactly on that hour. */
+export const DAY_PERIODS_AT: Record<number, string> = { 12: 'ថ្ងៃត្រង់' };
 
 /**
  * LDML date patterns per style.
@@ -46,8 +57,8 @@ export const DATE_PATTERNS: Record<DateStyle, string> = {
   short: 'd/M/yy',
 };
 
-/** LDML time patterns, without and with seconds. */
-export const TIME_PATTERNS = { short: 'h:mm a', medium: 'h:mm:ss a' };
+/** LDML time patterns, without and with seconds: km's patterns for 12-hour times with a day period (`Bhm`, `Bhms`). */
+export const TIME_PATTERNS = { short: 'h:mm B', medium: 'h:mm:ss B' };
 
 /** How a date (`{1}`) and a time (`{0}`) are joined, per date style. */
 export const DATE_TIME_PATTERNS: Record<DateStyle, string> = {

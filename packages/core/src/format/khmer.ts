@@ -4,6 +4,7 @@
  */
 import {
   DAY_PERIODS,
+  DAY_PERIODS_AT,
   MONTHS,
   MONTHS_SHORT,
   NUMBER_SEPARATORS,
@@ -13,10 +14,22 @@ import {
 import type { Numerals } from './types.js';
 import { wallClock } from './zone.js';
 
+/**
+ * CLDR's flexible day period of a time (`B`): "at" a moment such as noon when the time shown is exactly
+ * on it (12:00, or 12:00:00 when seconds are shown), else the period the hour falls in.
+ */
+function dayPeriod(hour: number, minute: number, second: number, seconds: boolean): string {
+  const moment = DAY_PERIODS_AT[hour];
+  if (moment && !minute && !(seconds && second)) return moment;
+  let period = '';
+  for (const [from, word] of DAY_PERIODS) if (hour >= from) period = word;
+  return period;
+}
+
 /** Fills an LDML date/time pattern (the fields km uses, no quoting) with `date` in `timeZone`. */
 export function fillPattern(pattern: string, date: Date, timeZone?: string): string {
   const [year, month, day, hour, minute, second, weekday] = wallClock(date, timeZone);
-  return pattern.replace(/([EdMyhHmsa])\1*/g, (field) => {
+  return pattern.replace(/([EdMyhHmsB])\1*/g, (field) => {
     const pad = (value: number) => String(value).padStart(field.length, '0');
     switch (field[0]) {
       case 'E':
@@ -36,7 +49,7 @@ export function fillPattern(pattern: string, date: Date, timeZone?: string): str
       case 's':
         return pad(second);
       default:
-        return DAY_PERIODS[+(hour > 11)];
+        return dayPeriod(hour, minute, second, pattern.includes('s'));
     }
   });
 }

@@ -55,7 +55,7 @@ export interface Formatter {
   digits(text: string): string;
   /** A calendar date: "8 May 2024" / "8 mai 2024" / "៨ ឧសភា ២០២៤". */
   date(value: Date, options?: DateOptions): string;
-  /** A time of day: "10:05 AM" / "10:05" / "១០:០៥ AM". */
+  /** A time of day: "10:05 AM" / "10:05" / "១០:០៥ នៅពេល\u200bព្រឹក" (km: 12-hour with CLDR's day-period word). */
   time(value: Date, options?: TimeOptions): string;
   /** Date and time together, in the locale's order. */
   dateTime(value: Date, options?: DateOptions & TimeOptions): string;
