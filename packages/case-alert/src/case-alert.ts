@@ -7,11 +7,13 @@ import {
   SamlengElement,
   cardStyles,
   durationBetween,
+  pickLocalized,
   pickText,
   renderConfigError,
   safeUrl,
   styleProps,
   type LocalizedText,
+  type PickedText,
 } from '@samleng/core';
 import { caseAlertStyles } from './case-alert.styles.js';
 import { caseFromAttributes, type AttributeProblem, type CaseAttributes } from './case-from-attributes.js';
@@ -52,6 +54,9 @@ const INLINE_FIELDS = [
   'letterSubject',
   'letterBody',
 ] as const satisfies readonly (keyof CaseAttributes)[];
+
+/** Stands for a feed text inside a localized sentence or list until the text, in its own language, takes its place. */
+const MARK = '\ue000';
 
 /** A summary longer than this many characters starts collapsed behind "Read more". */
 export const LONG_SUMMARY = 280;
@@ -324,6 +329,40 @@ export class SamlengCaseAlert extends SamlengElement {
     return pickText(value, this.l10n.locale).trim();
   }
 
+  /** A feed text with its language when it is not the card's, for the `lang` of the element showing it. */
+  #picked(value: LocalizedText | undefined): PickedText {
+    const { text, lang } = pickLocalized(value, this.l10n.locale);
+    return { text: text.trim(), lang };
+  }
+
+  /**
+   * A localized sentence around one feed text (`Subject: …`), the feed text in its own language: the
+   * sentence is asked for with a mark in place of the text, and the text goes where the mark is.
+   */
+  #around(sentence: (mark: string) => string, value: PickedText): TemplateResult {
+    const [before = '', after = ''] = sentence(MARK).split(MARK);
+    return html`${before}<span lang=${ifDefined(value.lang)}>${value.text}</span>${after}`;
+  }
+
+  /**
+   * A `<dd>` with a list ("A, B and C") in the card's language: in the items' language when they share
+   * one, else each item in its own (a feed may translate one charge and not another).
+   */
+  #listItem(items: PickedText[]): TemplateResult {
+    const format = this.l10n.format;
+    const lang = items[0]?.lang;
+    if (items.every((item) => item.lang === lang)) {
+      return html`<dd lang=${ifDefined(lang)}>${format.list(items.map((item) => item.text))}</dd>`;
+    }
+    const joined = format.list(items.map((_, index) => `${MARK}${index}${MARK}`));
+    return html`<dd>
+      ${joined.split(MARK).map((piece, index) => {
+        const item = index % 2 ? items[Number(piece)] : undefined;
+        return item ? html`<span lang=${ifDefined(item.lang)}>${item.text}</span>` : piece;
+      })}
+    </dd>`;
+  }
+
   #date(date: CaseDate): TemplateResult {
     const text = this.l10n.format.date(date.value, {
       style: 'long',
@@ -344,13 +383,16 @@ export class SamlengCaseAlert extends SamlengElement {
 
   #renderCase(record: CaseRecord): TemplateResult {
     const locale = this.l10n.locale;
-    const name = this.#text(record.name);
+    const picked = this.#picked(record.name);
     const nameKm = record.nameKm?.trim();
+    const khmerName = { text: nameKm ?? '', lang: locale === 'km' ? undefined : 'km' };
     // In Khmer the Khmer-script name leads; elsewhere it follows the name as written in the feed.
-    const [title, alternate] = locale === 'km' && nameKm ? [nameKm, name] : [name, nameKm];
+    const [first, second] = locale === 'km' && nameKm ? [khmerName, picked] : [picked, khmerName];
+    const title = first.text;
+    const alternate = second.text;
     const heading = this.record
-      ? html`<h3 class="heading" part="heading" id="name">${title}</h3>`
-      : html`<h2 class="heading" part="heading" id="name">${title}</h2>`;
+      ? html`<h3 class="heading" part="heading" id="name" lang=${ifDefined(first.lang)}>${title}</h3>`
+      : html`<h2 class="heading" part="heading" id="name" lang=${ifDefined(first.lang)}>${title}</h2>`;
     const kicker = this.record
       ? nothing
       : html`<p class="kicker" part="kicker">
@@ -359,14 +401,12 @@ export class SamlengCaseAlert extends SamlengElement {
     return html`<article class="card case" part="base" lang=${locale} aria-labelledby="name">
       ${kicker}
       <div class="head">
-        ${this.#renderPhoto(record, name || nameKm || '')}
+        ${this.#renderPhoto(record, picked.text ? picked : khmerName)}
         <div class="who">
           ${heading}
           ${
             alternate && alternate !== title
-              ? html`<p class="alternate" lang=${ifDefined(alternate === nameKm ? 'km' : undefined)}>
-                  ${alternate}
-                </p>`
+              ? html`<p class="alternate" lang=${ifDefined(second.lang)}>${alternate}</p>`
               : nothing
           }
           ${this.#renderStatus(record)}
@@ -385,14 +425,16 @@ export class SamlengCaseAlert extends SamlengElement {
     </p>`;
   }
 
-  #renderPhoto(record: CaseRecord, name: string): TemplateResult {
+  #renderPhoto(record: CaseRecord, { text: name, lang }: PickedText): TemplateResult {
     const src = safeUrl(record.photo, { host: this, field: this.#field('photo') });
     if (src && !this.photoFailed) {
+      const photoAlt = this.#picked(record.photoAlt);
       return html`<img
         class="photo"
         part="photo"
         src=${src}
-        alt=${this.#text(record.photoAlt)}
+        alt=${photoAlt.text}
+        lang=${ifDefined(photoAlt.lang)}
         loading="lazy"
         decoding="async"
         @error=${() => (this.photoFailed = true)}
@@ -402,6 +444,7 @@ export class SamlengCaseAlert extends SamlengElement {
       class="photo initials"
       part="photo"
       aria-hidden="true"
+      lang=${ifDefined(lang)}
       ${styleProps({ background: discColor(name) })}
       >${initialsOf(name)}</span
     >`;
@@ -419,12 +462,12 @@ export class SamlengCaseAlert extends SamlengElement {
   #renderStatus(record: CaseRecord): TemplateResult | typeof nothing {
     if (!record.status) return nothing;
     const since = this.#since(record);
-    const note = this.#text(record.statusNote);
+    const note = this.#picked(record.statusNote);
     return html`<p class="status">
         <span class="badge" part="badge" data-status=${record.status}>${statusLabel(record.status)}</span>
         ${since ? html`<span class="since">${since}</span>` : nothing}
       </p>
-      ${note ? html`<p class="note">${note}</p>` : nothing}`;
+      ${note.text ? html`<p class="note" lang=${ifDefined(note.lang)}>${note.text}</p>` : nothing}`;
   }
 
   /** "9 years, 2 months since arrest", live, for people still deprived of liberty. */
@@ -440,22 +483,22 @@ export class SamlengCaseAlert extends SamlengElement {
   }
 
   #renderFacts(record: CaseRecord): TemplateResult | typeof nothing {
-    const charges = record.charges.map((c) => this.#text(c)).filter(Boolean);
-    const sentence = this.#text(record.sentence);
+    const charges = record.charges.map((c) => this.#picked(c)).filter((c) => c.text);
+    const sentence = this.#picked(record.sentence);
     const rows: TemplateResult[] = [];
     if (charges.length) {
       rows.push(
         html`<div>
           <dt>${msg('Charges', { id: 'case-alert.charges' })}</dt>
-          <dd>${this.l10n.format.list(charges)}</dd>
+          ${this.#listItem(charges)}
         </div>`,
       );
     }
-    if (sentence) {
+    if (sentence.text) {
       rows.push(
         html`<div>
           <dt>${msg('Sentence', { id: 'case-alert.sentence' })}</dt>
-          <dd>${sentence}</dd>
+          <dd lang=${ifDefined(sentence.lang)}>${sentence.text}</dd>
         </div>`,
       );
     }
@@ -480,12 +523,18 @@ export class SamlengCaseAlert extends SamlengElement {
 
   #renderSummary(record: CaseRecord): TemplateResult | typeof nothing {
     const inline = this.#mode() === 'inline';
-    const text = inline ? '' : this.#text(record.summary);
+    const summary = this.#picked(inline ? undefined : record.summary);
+    const text = summary.text;
     const length = inline ? this.slotLength : text.length;
     if (!inline && !text) return nothing;
     const long = length > LONG_SUMMARY;
     const collapsed = long && !this.expanded;
-    return html`<div class="summary ${collapsed ? 'collapsed' : ''}" part="summary" id="summary">
+    return html`<div
+        class="summary ${collapsed ? 'collapsed' : ''}"
+        part="summary"
+        id="summary"
+        lang=${ifDefined(summary.lang)}
+      >
         ${inline ? html`<slot @slotchange=${this.#measureSlot}></slot>` : text}
       </div>
       ${
@@ -540,11 +589,17 @@ export class SamlengCaseAlert extends SamlengElement {
     const inline = this.#mode() === 'inline';
     const field = this.#field(inline ? 'actionHref' : `actions[${linkIndex}].href`);
     const href = link ? safeUrl(link.href, { host: this, field }) : undefined;
+    const label = this.#picked(link?.label);
     return html`<div class="actions" part="actions">
         ${
           href
-            ? html`<a class="action" part="action" href=${href} @click=${() => this.#act('link')}
-                >${this.#text(link?.label) || msg('Take action', { id: 'case-alert.take-action' })}</a
+            ? html`<a
+                class="action"
+                part="action"
+                href=${href}
+                lang=${ifDefined(label.text ? label.lang : undefined)}
+                @click=${() => this.#act('link')}
+                >${label.text || msg('Take action', { id: 'case-alert.take-action' })}</a
               >`
             : nothing
         }
@@ -575,7 +630,9 @@ export class SamlengCaseAlert extends SamlengElement {
   }
 
   #renderLetter(letter: LetterAction): TemplateResult {
-    const { to, subject, body } = this.#letterParts(letter);
+    const subject = this.#picked(letter.subject);
+    const body = this.#picked(letter.body);
+    const to = letter.to;
     return html`<details
       class="letter"
       part="letter"
@@ -584,8 +641,10 @@ export class SamlengCaseAlert extends SamlengElement {
     >
       <summary>${msg('Read the letter', { id: 'case-alert.read-letter' })}</summary>
       <p>${msg(str`To: ${to}`, { id: 'case-alert.letter-to' })}</p>
-      <p>${msg(str`Subject: ${subject}`, { id: 'case-alert.letter-subject' })}</p>
-      <p class="letter-body">${body}</p>
+      <p>
+        ${this.#around((mark) => msg(str`Subject: ${mark}`, { id: 'case-alert.letter-subject' }), subject)}
+      </p>
+      <p class="letter-body" lang=${ifDefined(body.lang)}>${body.text}</p>
     </details>`;
   }
 
@@ -653,13 +712,15 @@ export class SamlengCaseAlert extends SamlengElement {
         host: this,
         field: inline ? 'source-href' : this.#field(`sources[${i}].url`),
       });
-      let title = this.#text(source.title);
-      if (!title && url) title = hostOf(url);
+      const given = this.#picked(source.title);
+      // A host name is no language's: it inherits the card's.
+      const title = given.text || (url ? hostOf(url) : '');
+      const lang = given.text ? given.lang : undefined;
       if (!title) return nothing;
-      const publisher = this.#text(source.publisher);
+      const publisher = this.#picked(source.publisher);
       return html`<li>
-        ${url ? html`<a href=${url}>${title}</a>` : title}
-        ${publisher ? html`<span class="meta">${publisher}</span>` : nothing}
+        ${url ? html`<a href=${url} lang=${ifDefined(lang)}>${title}</a>` : html`<span lang=${ifDefined(lang)}>${title}</span>`}
+        ${publisher.text ? html`<span class="meta" lang=${ifDefined(publisher.lang)}>${publisher.text}</span>` : nothing}
         ${source.date ? html`<span class="meta">${this.#date(source.date)}</span>` : nothing}
       </li>`;
     });

@@ -13,7 +13,7 @@ import {
   fetchJson,
   forget,
   pageStorage,
-  pickText,
+  pickLocalized,
   renderConfigError,
   safeUrl,
   styleProps,
@@ -469,7 +469,9 @@ export class SamlengChecklist extends SamlengElement {
   #renderStep(step: Step, index: number, now: Date): TemplateResult {
     const done = this.#done.has(step.id);
     const locale = this.l10n.locale;
-    const title = pickText(step.title, locale);
+    // A feed's text in another language than the list's (an English fallback) says so in `lang`.
+    const { text: title, lang } = pickLocalized(step.title, locale);
+    const details = pickLocalized(step.details, locale);
     const due = !done && step.due ? dueText(step.due, now, this.l10n.format) : undefined;
     const showDue = Boolean(due) || (!done && step.badDue !== undefined);
     const box = `box-${index}`;
@@ -490,9 +492,11 @@ export class SamlengChecklist extends SamlengElement {
         ${
           step.slot
             ? html`<slot name=${step.slot}></slot>`
-            : html`<label class="title" part="title" for=${box}>${title}</label> ${
+            : html`<label class="title" part="title" for=${box} lang=${ifDefined(lang)}>${title}</label> ${
                   step.details
-                    ? html`<p class="details" part="details">${pickText(step.details, locale)}</p>`
+                    ? html`<p class="details" part="details" lang=${ifDefined(details.lang)}>
+                        ${details.text}
+                      </p>`
                     : nothing
                 }
                 ${href ? html`<a class="link" part="link" href=${href}>${msg('How to do it', { id: 'checklist.step-link' })}</a>` : nothing}`

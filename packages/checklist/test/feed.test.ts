@@ -76,11 +76,21 @@ describe('<samleng-checklist src>', function () {
     expect(shadow(el).querySelector('label.title')!.textContent).to.equal(
       'ចូលរួមក្នុងការពិនិត្យរបស់អង្គការសហប្រជាជាតិលើកម្ពុជា',
     );
-    // No Khmer details: the English ones.
+    // No Khmer details: the English ones, marked as English (WCAG 3.1.2), as the English-only titles.
     expect(shadow(el).querySelector('.details')!.textContent).to.equal(
       'Submit written statements of concern.',
     );
+    const langs = (selector: string) =>
+      [...shadow(el).querySelectorAll(selector)].map((node) => node.getAttribute('lang'));
+    expect(langs('.details')).to.deep.equal(['en']);
+    expect(langs('label.title')).to.deep.equal([null, 'en', 'en']);
     await expect(el).to.be.accessible();
+    // In French, the French texts carry nothing; the plain English strings (Latin, like French) neither:
+    // only their script could tell, and it cannot tell English from French.
+    await setLang('fr');
+    await el.updateComplete;
+    expect(langs('label.title')).to.deep.equal([null, null, null]);
+    expect(langs('.details')).to.deep.equal([null]);
   });
 
   it('shows a localized error with a retry button for a missing feed (404), and warns once', async () => {

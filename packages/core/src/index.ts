@@ -22,7 +22,14 @@ export {
   watchPageLocale,
 } from './locale.js';
 export { LocaleController, type LocaleHost } from './locale-controller.js';
-export { isLocalizedText, pickText, TEXT_MAX, type LocalizedText } from './localized-text.js';
+export {
+  isLocalizedText,
+  pickLocalized,
+  pickText,
+  TEXT_MAX,
+  type LocalizedText,
+  type PickedText,
+} from './localized-text.js';
 export * from './format/index.js';
 export { openStorage, pageStorage, readJson, writeJson, type KeyValueStore } from './storage.js';
 export { baseStyles, cardStyles } from './theme.js';

@@ -19,17 +19,56 @@ export function isLocalizedText(value: unknown): value is LocalizedText {
  * Feeds are untrusted JSON: `null`, numbers, arrays and empty strings count as missing, never as text.
  */
 export function pickText(value: LocalizedText | null | undefined, locale: Locale): string {
-  return clip(pick(value, locale));
+  return pickLocalized(value, locale).text;
 }
 
-function pick(value: LocalizedText | null | undefined, locale: Locale): string {
-  if (typeof value === 'string') return value;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+// <issue 18: language of parts>
+/** A feed text as a widget shows it, with its language when that is not the widget's. */
+export interface PickedText {
+  text: string;
+  /**
+   * The language of `text` when it is not `locale` (an English fallback in a Khmer card, a name in Latin
+   * letters), for a `lang` attribute on the element that shows it (WCAG 3.1.2); undefined when it is the
+   * widget's language or cannot be told.
+   */
+  lang: string | undefined;
+}
+
+/** A language tag as a feed may write it as a key ("en", "km-KH"); anything else is not used as `lang`. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+const KHMER = /\p{Script=Khmer}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * What `pickText` picks, and in which language. For a text given by language, the language is the one
+ * picked. A plain string says nothing of its language, so only its script can rule the widget's out:
+ * Latin letters and no Khmer ones in a Khmer widget are English (the feeds' fallback language), Khmer
+ * letters and no Latin ones in an English or French widget are Khmer; anything else is left to inherit.
+ */
+export function pickLocalized(value: LocalizedText | null | undefined, locale: Locale): PickedText {
+  const [text, given] = pick(value, locale);
+  const clipped = clip(text);
+  let lang = given;
+  if (given === undefined && clipped) {
+    const khmer = KHMER.test(clipped);
+    const latin = LATIN.test(clipped);
+    if (locale === 'km' ? latin && !khmer : khmer && !latin) lang = locale === 'km' ? 'en' : 'km';
+  }
+  return { text: clipped, lang: lang === locale || !LANGUAGE_TAG.test(lang ?? '') ? undefined : lang };
+}
+// </issue 18>
+
+/** The text and the language key it was found under (undefined for a plain string). */
+function pick(value: LocalizedText | null | undefined, locale: Locale): [string, string?] {
+  if (typeof value === 'string') return [value];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [''];
   const given = (text: unknown): text is string => typeof text === 'string' && text !== '';
   const texts = value as Record<string, unknown>;
-  if (given(texts[locale])) return texts[locale];
-  if (given(texts.en)) return texts.en;
-  return Object.values(texts).find(given) ?? '';
+  for (const key of [locale, 'en', ...Object.keys(texts)]) {
+    const text = texts[key];
+    if (given(text)) return [text, key];
+  }
+  return [''];
 }
 
 /**

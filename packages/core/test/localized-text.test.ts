@@ -1,6 +1,12 @@
 import '../../../test/harness.js';
 import { expect } from '@open-wc/testing';
-import { isLocalizedText, pickText, TEXT_MAX, type LocalizedText } from '../src/localized-text.js';
+import {
+  isLocalizedText,
+  pickLocalized,
+  pickText,
+  TEXT_MAX,
+  type LocalizedText,
+} from '../src/localized-text.js';
 
 const CHARGE = { en: 'Treason', km: 'ក្បត់ជាតិ', fr: 'Trahison' };
 
@@ -91,6 +97,43 @@ describe('localized-text', () => {
       const straddling = `${'x'.repeat(TEXT_MAX - 1)}🇰🇭`;
       expect(pickText(straddling, 'en')).to.equal(`${'x'.repeat(TEXT_MAX - 1)}…`);
       expect(/\p{Cs}/u.test(pickText(straddling, 'en'))).to.equal(false);
+    });
+  });
+  describe('pickLocalized (issue 18: the language of a feed text)', () => {
+    it('gives no language when the text is in the widget’s', () => {
+      expect(pickLocalized(CHARGE, 'km')).to.deep.equal({ text: 'ក្បត់ជាតិ', lang: undefined });
+      expect(pickLocalized(CHARGE, 'fr')).to.deep.equal({ text: 'Trahison', lang: undefined });
+    });
+
+    it('gives the language of a fallback: English, else the first language given', () => {
+      expect(pickLocalized({ en: 'Treason', fr: 'Trahison' }, 'km')).to.deep.equal({
+        text: 'Treason',
+        lang: 'en',
+      });
+      expect(pickLocalized({ fr: 'Trahison', km: 'ក្បត់ជាតិ' }, 'en')).to.deep.equal({
+        text: 'Trahison',
+        lang: 'fr',
+      });
+      expect(pickLocalized({ km: '', 'km-KH': 'ក្បត់ជាតិ' } as LocalizedText, 'fr').lang).to.equal('km-KH');
+    });
+
+    it('tells a plain string’s language only where its script rules the widget’s out', () => {
+      // Latin letters in a Khmer widget: English, the feeds' fallback language.
+      expect(pickLocalized('Theary Seng', 'km').lang).to.equal('en');
+      // Khmer letters in an English or French widget: Khmer.
+      expect(pickLocalized('កឹម សុខា', 'en').lang).to.equal('km');
+      expect(pickLocalized('កឹម សុខា', 'fr').lang).to.equal('km');
+      // Latin in English or French could be either; mixed scripts or no letters at all: nothing is said.
+      expect(pickLocalized('Trahison', 'en').lang).to.equal(undefined);
+      expect(pickLocalized('UPR ការពិនិត្យ', 'km').lang).to.equal(undefined);
+      expect(pickLocalized('UPR ការពិនិត្យ', 'en').lang).to.equal(undefined);
+      expect(pickLocalized('27 / 2023', 'km').lang).to.equal(undefined);
+      expect(pickLocalized('', 'km')).to.deep.equal({ text: '', lang: undefined });
+    });
+
+    it('never puts what is not a language tag into `lang`', () => {
+      const feed = JSON.parse('{"x onclick=alert(1)": "Treason", "": "Trahison"}') as LocalizedText;
+      expect(pickLocalized(feed, 'km')).to.deep.equal({ text: 'Treason', lang: undefined });
     });
   });
 });
