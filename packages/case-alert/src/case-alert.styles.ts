@@ -126,7 +126,6 @@ export const caseAlertStyles = css`
     background: none;
     color: inherit;
     text-decoration: underline;
-    text-underline-offset: 0.15em;
   }
   .deadline {
     padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
