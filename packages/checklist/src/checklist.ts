@@ -14,6 +14,7 @@ import {
   forget,
   pageStorage,
   pickLocalized,
+  type PickedText,
   renderConfigError,
   safeUrl,
   styleProps,
@@ -493,11 +494,7 @@ export class SamlengChecklist extends SamlengElement {
           step.slot
             ? html`<slot name=${step.slot}></slot>`
             : html`<label class="title" part="title" for=${box} lang=${ifDefined(lang)}>${title}</label> ${
-                  step.details
-                    ? html`<p class="details" part="details" lang=${ifDefined(details.lang)}>
-                        ${details.text}
-                      </p>`
-                    : nothing
+                  step.details ? this.#renderDetails(details) : nothing
                 }
                 ${href ? html`<a class="link" part="link" href=${href}>${msg('How to do it', { id: 'checklist.step-link' })}</a>` : nothing}`
         }
@@ -510,6 +507,11 @@ export class SamlengChecklist extends SamlengElement {
         }
       </div>
     </li>`;
+  }
+
+  /** A step's details from a feed, in their language when it is not the list's. */
+  #renderDetails({ text, lang }: PickedText): TemplateResult {
+    return html`<p class="details" part="details" lang=${ifDefined(lang)}>${text}</p>`;
   }
 
   #badDueText(value: string): string {
