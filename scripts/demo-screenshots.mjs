@@ -3,7 +3,7 @@
 //
 //   npm start   (or any server of demo/ with dist/ beside it), then
 //   node scripts/demo-screenshots.mjs [http://localhost:8000/] [--out bench/tmp/screens] [--width 390]
-//     [--scale 2] [--langs en,km,fr] [--schemes light,dark]
+//     [--scale 2] [--langs en,km,fr] [--schemes light,dark] [--browser firefox]
 //
 // Writes <lang>-<scheme>-<part>.png: header, each section of <main>, the footer, the pledge's consent
 // line at three times the size (where an underline meets Khmer subscripts), and the privacy page.
@@ -24,13 +24,24 @@ const width = Number(option('width', 390));
 const scale = Number(option('scale', 2));
 const langs = option('langs', 'en,km,fr').split(',');
 const schemes = option('schemes', 'light,dark').split(',');
+const firefox = option('browser', 'chromium') === 'firefox';
 const TILE = 800;
 mkdirSync(out, { recursive: true });
 
-const browser = await puppeteer.launch({ executablePath: findBrowsers().chromium, args: CHROMIUM_ARGS });
+// Firefox (WebDriver BiDi) cannot emulate the color scheme: it gets a browser of its own per scheme.
+const launch = (scheme) =>
+  firefox
+    ? puppeteer.launch({
+        browser: 'firefox',
+        executablePath: findBrowsers().firefox,
+        headless: true,
+        extraPrefsFirefox: { 'ui.systemUsesDarkTheme': scheme === 'dark' ? 1 : 0 },
+      })
+    : puppeteer.launch({ executablePath: findBrowsers().chromium, args: CHROMIUM_ARGS });
 const problems = [];
-try {
-  for (const scheme of schemes) {
+for (const scheme of schemes) {
+  const browser = await launch(scheme);
+  try {
     for (const lang of langs) {
       const page = await browser.newPage();
       page.on(
@@ -38,7 +49,7 @@ try {
         (m) => ['error', 'warn'].includes(m.type()) && problems.push(`${lang}: ${m.text()}`),
       );
       page.on('pageerror', (e) => problems.push(`${lang}: ${e.message}`));
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      if (!firefox) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await page.setViewport({ width, height: 900, deviceScaleFactor: scale });
       await page.goto(new URL('index.html', base).href, { waitUntil: 'networkidle0' });
       const button = await page.$(`[data-lang="${lang}"]`);
@@ -91,9 +102,9 @@ try {
       await page.close();
       console.log(`${lang} ${scheme}: done`);
     }
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
 }
 for (const problem of problems) console.log(`[console] ${problem}`);
 console.log(`wrote ${out}/`);

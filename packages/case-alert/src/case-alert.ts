@@ -336,31 +336,15 @@ export class SamlengCaseAlert extends SamlengElement {
   }
 
   /**
-   * A localized sentence around one feed text (`Subject: …`), the feed text in its own language: the
-   * sentence is asked for with a mark in place of the text, and the text goes where the mark is.
+   * Feed texts inside a localized sentence or list ("Subject: …", "A, B and C"), each in its own
+   * language: `text` is asked for with marks in place of the feed texts (MARK, their index, MARK), and
+   * each text goes where its mark is.
    */
-  #around(sentence: (mark: string) => string, value: PickedText): TemplateResult {
-    const [before = '', after = ''] = sentence(MARK).split(MARK);
-    return html`${before}<span lang=${ifDefined(value.lang)}>${value.text}</span>${after}`;
-  }
-
-  /**
-   * A `<dd>` with a list ("A, B and C") in the card's language: in the items' language when they share
-   * one, else each item in its own (a feed may translate one charge and not another).
-   */
-  #listItem(items: PickedText[]): TemplateResult {
-    const format = this.l10n.format;
-    const lang = items[0]?.lang;
-    if (items.every((item) => item.lang === lang)) {
-      return html`<dd lang=${ifDefined(lang)}>${format.list(items.map((item) => item.text))}</dd>`;
-    }
-    const joined = format.list(items.map((_, index) => `${MARK}${index}${MARK}`));
-    return html`<dd>
-      ${joined.split(MARK).map((piece, index) => {
-        const item = index % 2 ? items[Number(piece)] : undefined;
-        return item ? html`<span lang=${ifDefined(item.lang)}>${item.text}</span>` : piece;
-      })}
-    </dd>`;
+  #fill(text: string, values: PickedText[]): TemplateResult {
+    return html`${text.split(MARK).map((piece, index) => {
+      const value = index % 2 ? values[Number(piece)] : undefined;
+      return value ? html`<span lang=${ifDefined(value.lang)}>${value.text}</span>` : piece;
+    })}`;
   }
 
   #date(date: CaseDate): TemplateResult {
@@ -490,7 +474,7 @@ export class SamlengCaseAlert extends SamlengElement {
       rows.push(
         html`<div>
           <dt>${msg('Charges', { id: 'case-alert.charges' })}</dt>
-          ${this.#listItem(charges)}
+          <dd>${this.#fill(this.l10n.format.list(charges.map((_, i) => `${MARK}${i}${MARK}`)), charges)}</dd>
         </div>`,
       );
     }
@@ -630,9 +614,10 @@ export class SamlengCaseAlert extends SamlengElement {
   }
 
   #renderLetter(letter: LetterAction): TemplateResult {
-    const subject = this.#picked(letter.subject);
     const body = this.#picked(letter.body);
     const to = letter.to;
+    // The subject, in its own language, goes where this mark is in the localized sentence.
+    const subject = `${MARK}0${MARK}`;
     return html`<details
       class="letter"
       part="letter"
@@ -642,7 +627,7 @@ export class SamlengCaseAlert extends SamlengElement {
       <summary>${msg('Read the letter', { id: 'case-alert.read-letter' })}</summary>
       <p>${msg(str`To: ${to}`, { id: 'case-alert.letter-to' })}</p>
       <p>
-        ${this.#around((mark) => msg(str`Subject: ${mark}`, { id: 'case-alert.letter-subject' }), subject)}
+        ${this.#fill(msg(str`Subject: ${subject}`, { id: 'case-alert.letter-subject' }), [this.#picked(letter.subject)])}
       </p>
       <p class="letter-body" lang=${ifDefined(body.lang)}>${body.text}</p>
     </details>`;

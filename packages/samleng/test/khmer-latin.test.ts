@@ -21,9 +21,11 @@ const STYLES: DateStyle[] = ['full', 'long', 'medium', 'short'];
 const UNITS: TimeUnit[] = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'];
 const FIXTURES = `${location.origin}/packages/samleng/test/fixtures`;
 
-/** The outputs that hold a Latin letter, with what produced them, so a failure says where. */
+/** The outputs that hold a Latin letter (or are empty), with what produced them: the first ten and a count. */
 function withLatin(outputs: [what: string, text: string][]): string[] {
-  return outputs.filter(([, text]) => LATIN.test(text) || !text).map(([what, text]) => `${what}: "${text}"`);
+  const bad = outputs.filter(([, text]) => LATIN.test(text) || !text);
+  const shown = bad.slice(0, 10).map(([what, text]) => `${what}: "${text}"`);
+  return bad.length > 10 ? [...shown, `… and ${bad.length - 10} more`] : shown;
 }
 
 describe('Khmer dates and times: no Latin letter', () => {
@@ -41,12 +43,12 @@ describe('Khmer dates and times: no Latin letter', () => {
           const late = new Date(+at + 30_000);
           outputs.push([`time ${at.toISOString()}`, km.time(at, { timeZone: 'UTC' })]);
           outputs.push([`time+s ${late.toISOString()}`, km.time(late, { timeZone: 'UTC', seconds: true })]);
-          for (const style of STYLES) {
-            outputs.push([
-              `dateTime ${style} ${at.toISOString()}`,
-              km.dateTime(at, { style, timeZone: 'UTC' }),
-            ]);
-          }
+          // The time part is the same in every style; each style's joiner is met every 20 minutes.
+          const style = STYLES[Math.floor(minute / 5) % 4]!;
+          outputs.push([
+            `dateTime ${style} ${at.toISOString()}`,
+            km.dateTime(at, { style, timeZone: 'UTC' }),
+          ]);
         }
         expect(withLatin(outputs)).to.deep.equal([]);
         // Not vacuous: the day-period words are there.
@@ -55,22 +57,19 @@ describe('Khmer dates and times: no Latin letter', () => {
 
       it(`writes dates, and times in other zones, across decades (${numerals} digits)`, () => {
         const outputs: [string, string][] = [];
-        // Every 5 days and 7 hours from 1970 to 2100: every month, weekday and hour comes round.
-        for (let time = Date.UTC(1970, 0, 1); time < Date.UTC(2100, 0, 1); time += (5 * 24 + 7) * 3600_000) {
+        // Every 23 days and 5 hours from 1970 to 2100: every month, weekday and hour of the day comes round
+        // (every 71 days and 5 hours with Latin digits, which only change the digits).
+        const step = ((numerals === 'khmr' ? 23 : 71) * 24 + 5) * 3600_000;
+        for (let time = Date.UTC(1970, 0, 1); time < Date.UTC(2100, 0, 1); time += step) {
           const at = new Date(time);
           for (const style of STYLES)
             outputs.push([`date ${style} ${at.toISOString()}`, km.date(at, { style })]);
-          for (const timeZone of [
-            'Asia/Phnom_Penh',
-            'Europe/Zurich',
-            'America/Los_Angeles',
-            'Australia/Sydney',
-          ]) {
+          for (const timeZone of ['Asia/Phnom_Penh', 'America/Los_Angeles']) {
             outputs.push([`dateTime ${timeZone} ${at.toISOString()}`, km.dateTime(at, { timeZone })]);
             outputs.push([`time ${timeZone} ${at.toISOString()}`, km.time(at, { timeZone, seconds: true })]);
           }
         }
-        expect(outputs.length).to.be.above(10_000);
+        expect(outputs.length).to.be.above(numerals === 'khmr' ? 10_000 : 4000);
         expect(withLatin(outputs)).to.deep.equal([]);
       });
 
