@@ -6,7 +6,8 @@
  * local storage, shared by every pledge form of the page and every tab, and are retried with backoff
  * while the page is open, when the browser says it is back `online`, and on the next page load that
  * has any Samleng pledge widget for the same endpoint. Every attempt reuses the pledge's id, so the
- * receiver counts a pledge once however often it arrives. Personal data older than seven days is
+ * receiver counts a pledge once however often it arrives; and a pledge is sent by one tab at a time
+ * (a Web Lock per pledge), so tabs that come back online together do not each send it. Personal data older than seven days is
  * dropped unsent: a reader who pledged a week ago on a borrowed phone should not be posted by a
  * stranger's next visit.
  */
@@ -96,11 +97,16 @@ export function onDelivery(listener: (delivery: Delivery) => void): () => void {
  */
 export async function submitPledge(endpoint: string, body: PledgeBody): Promise<SendResult> {
   watchOnline();
-  save([
-    ...outboxEntries().filter((entry) => entry.body.id !== body.id),
-    { endpoint, body, queuedAt: Date.now() },
-  ]);
-  const result = await attempt(endpoint, body);
+  const send = () => {
+    save([
+      ...outboxEntries().filter((entry) => entry.body.id !== body.id),
+      { endpoint, body, queuedAt: Date.now() },
+    ]);
+    return attempt(endpoint, body);
+  };
+  // Locked before it is written, so no other tab can take the pledge up while this one sends it.
+  const locks = lockManager();
+  const result = await (locks ? locks.request(lockName(body.id), send) : send());
   if (result.kind === 'retry') scheduleRetry(endpoint, result.after);
   return result;
 }
@@ -121,7 +127,9 @@ async function drain(endpoint: string): Promise<void> {
   timers.delete(endpoint);
   for (const entry of outboxEntries()) {
     if (entry.endpoint !== endpoint || inFlight.has(entry.body.id)) continue;
-    const result = await attempt(endpoint, entry.body);
+    const result = await sendWaiting(endpoint, entry.body);
+    // Another tab is sending it, or has settled it.
+    if (!result) continue;
     if (result.kind === 'retry') {
       // The receiver is away: the rest would fail the same way. All wait for the next try.
       scheduleRetry(endpoint, result.after);
@@ -129,6 +137,24 @@ async function drain(endpoint: string): Promise<void> {
     }
     for (const listener of [...listeners]) listener({ id: entry.body.id, endpoint, result });
   }
+}
+
+/** Web Locks, where the browser has them (not on a page served over plain http). */
+const lockManager = () => (navigator as { locks?: LockManager }).locks;
+const lockName = (id: string) => `samleng-pledge ${id}`;
+
+/**
+ * Sends a pledge read from the outbox, unless another tab holds its lock (it is sending it) or has
+ * settled it since the outbox was read: only under the lock is "still waiting" a final answer. Without
+ * Web Locks tabs cannot see each other's sends; within a tab, `inFlight` and one drain per endpoint
+ * keep a pledge from going twice.
+ */
+async function sendWaiting(endpoint: string, body: PledgeBody): Promise<SendResult | undefined> {
+  const locks = lockManager();
+  if (!locks) return attempt(endpoint, body);
+  return locks.request(lockName(body.id), { ifAvailable: true }, (lock) =>
+    lock && outboxEntries().some((entry) => entry.body.id === body.id) ? attempt(endpoint, body) : undefined,
+  );
 }
 
 /** One delivery of one pledge; settles its outbox entry unless the answer says "try again". */
