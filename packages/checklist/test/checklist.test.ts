@@ -287,9 +287,15 @@ describe('<samleng-checklist>', function () {
     expect(boxes(el)).to.have.length(5);
     expect(boxes(el)[4]!.getAttribute('aria-label')).to.equal('A step added later');
     expect(item.assignedSlot).not.to.equal(null);
-    // A text edit inside an item does not re-read the list.
+    // A text edit inside an item does not re-read the list. Observers hear of a change in the order
+    // they were made: when this one hears of the edit, the widget's has heard of it already.
+    const heard = new Promise((resolve) =>
+      new MutationObserver(resolve).observe(el, { subtree: true, childList: true }),
+    );
     item.textContent = 'Edited';
-    await aTimeout(0);
+    await heard;
+    await el.updateComplete;
+    expect(boxes(el)[4]!.getAttribute('aria-label')).to.equal('A step added later');
     expect(count(el)).to.equal('0 of 5 done');
   });
 

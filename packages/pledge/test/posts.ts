@@ -19,8 +19,6 @@ export interface PostWatch {
    * returned function is called; the requests themselves go to the receiver at once.
    */
   hold(id?: string): () => void;
-  /** Resolves once every POST this window started, except those held, has its answer (or its error). */
-  answered(): Promise<void>;
 }
 
 type FetchWindow = Window & typeof globalThis;
@@ -42,7 +40,6 @@ export function watchPosts(win: FetchWindow = window): PostWatch {
   const real = win.fetch.bind(win);
   const started: string[] = [];
   const gates = new Map<string, Promise<void>>();
-  const open = new Set<Promise<unknown>>();
   const ANY = '';
 
   const watched: typeof fetch = (input, init) => {
@@ -51,18 +48,11 @@ export function watchPosts(win: FetchWindow = window): PostWatch {
     const id = idOf(init.body);
     started.push(id);
     const gate = gates.get(id) ?? gates.get(ANY);
-    if (gate) {
-      return call.then(async (response) => {
-        await gate;
-        return response;
-      });
-    }
-    const settled: Promise<unknown> = call.then(
-      () => open.delete(settled),
-      () => open.delete(settled),
-    );
-    open.add(settled);
-    return call;
+    if (!gate) return call;
+    return call.then(async (response) => {
+      await gate;
+      return response;
+    });
   };
   if (win === window) sinon.stub(win, 'fetch').callsFake(watched);
   else win.fetch = watched;
@@ -77,9 +67,6 @@ export function watchPosts(win: FetchWindow = window): PostWatch {
         gates.delete(id);
         release();
       };
-    },
-    async answered() {
-      while (open.size > 0) await Promise.all([...open]);
     },
   };
 }
