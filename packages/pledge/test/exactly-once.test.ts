@@ -8,11 +8,13 @@ import {
   closeReceiver,
   postsOf,
   receiverRows,
+  restartReceiver,
   startReceiver,
+  stopReceiver,
   uniqueCampaign,
   type ReceiverHandle,
 } from '../../../test/receiver.js';
-import { OUTBOX, outbox, realWait, sign, until } from './helpers.js';
+import { $, OUTBOX, outbox, realWait, sign, until } from './helpers.js';
 import { watchPosts } from './posts.js';
 import { openTab } from './tabs.js';
 
@@ -65,12 +67,18 @@ describe('<samleng-pledge> sends each pledge exactly once', () => {
     return entries.map((entry) => entry.body.id);
   };
 
-  // Where there are no Web Locks (a partner page on plain http, an older browser), the tab's own guards
-  // are all there is; the same cases run there too.
-  for (const locks of [true, false]) {
-    describe(locks ? 'in one tab' : 'in one tab, without Web Locks', () => {
+  // Where there are no Web Locks (a partner page on plain http, an older browser) or the browser refuses
+  // one (an opaque origin, blocked storage), the tab's own guards are all there is: the same cases run
+  // there too.
+  const refused = { request: () => Promise.reject(new DOMException('refused', 'SecurityError')) };
+  for (const [where, locks] of [
+    ['in one tab', undefined],
+    ['in one tab, without Web Locks', { value: undefined }],
+    ['in one tab, where Web Locks are refused', { value: refused }],
+  ] as const) {
+    describe(where, () => {
       beforeEach(() => {
-        if (!locks) Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+        if (locks) Object.defineProperty(navigator, 'locks', { ...locks, configurable: true });
       });
       afterEach(() => {
         delete (navigator as { locks?: unknown }).locks;
@@ -103,11 +111,11 @@ describe('<samleng-pledge> sends each pledge exactly once', () => {
         const drains = [resumeOutbox(receiver.endpoint)];
         await until(() => posts.count(first) === 1, 'the first POST');
         drains.push(resumeOutbox(receiver.endpoint));
-        // A second drain would send the second pledge at once. The first answer is let through only
-        // when that drain is done with it, so that the first drain, which read the outbox before,
-        // meets it again.
+        // The first answer is let through at once when the call joined the running drain; if it
+        // started a second one, only when that one has settled the second pledge, so that the first
+        // drain, which read the outbox before, meets it again.
         const gone = (id: string) => !outbox().some((entry) => entry.body.id === id);
-        await until(() => posts.count(second) === 0 || gone(second), 'the second pledge to be settled');
+        if (drains[1] !== drains[0]) await until(() => gone(second), 'the second drain to settle its pledge');
         release();
         await Promise.all(drains);
         expect([posts.count(first), posts.count(second)]).to.deep.equal([1, 1]);
@@ -167,6 +175,27 @@ describe('<samleng-pledge> sends each pledge exactly once', () => {
       release();
       await sent;
       expect(b.posts.count(id)).to.equal(0);
+      expect(await postsOf(receiver.id, id)).to.equal(1);
+      expect(outbox()).to.deep.equal([]);
+    });
+
+    it('tells the form in the tab that pledged when another tab has sent its pledge', async () => {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const [a, b] = await Promise.all([openTab(container), openTab(container)]);
+      const el = a.pledge(receiver.endpoint, campaign);
+      // The first reading of the count is over before the receiver goes away.
+      await until(() => Boolean($(el, '[part=count]')), 'the count');
+      await stopReceiver(receiver.id);
+      const queued = oneEvent(el, 'samleng-pledge-queued');
+      sign(el, 'Sok Dara', 'dara@example.org');
+      const { id } = (await queued).detail;
+      await restartReceiver(receiver.id);
+      // The other tab sends it (its widget connected, or the browser came back online there) well
+      // before the first tab's own retry, seconds later.
+      const sent = oneEvent(el, 'samleng-pledge-sent');
+      await b.outbox.resumeOutbox(receiver.endpoint);
+      expect(b.posts.count(id)).to.equal(1);
+      expect((await sent).detail.id).to.equal(id);
       expect(await postsOf(receiver.id, id)).to.equal(1);
       expect(outbox()).to.deep.equal([]);
     });
