@@ -99,17 +99,20 @@ export function onDelivery(listener: (delivery: Delivery) => void): () => void {
  */
 export async function submitPledge(endpoint: string, body: PledgeBody): Promise<SendResult> {
   watch();
-  const send = () => {
-    save([
-      ...outboxEntries().filter((entry) => entry.body.id !== body.id),
-      { endpoint, body, queuedAt: Date.now() },
-    ]);
-    return attempt(endpoint, body);
-  };
   // Locked before it is written, so no other tab can take the pledge up while this one sends it.
-  const result = await withLock(body.id, { ifAvailable: false }, send, send);
+  const keepAndSend = () => keepThenAttempt(endpoint, body);
+  const result = await withLock(body.id, {}, keepAndSend, keepAndSend);
   if (result.kind === 'retry') scheduleRetry(endpoint, result.after);
   return result;
+}
+
+/** Writes the pledge to the outbox, then makes the first attempt. */
+function keepThenAttempt(endpoint: string, body: PledgeBody): Promise<SendResult> {
+  save([
+    ...outboxEntries().filter((entry) => entry.body.id !== body.id),
+    { endpoint, body, queuedAt: Date.now() },
+  ]);
+  return attempt(endpoint, body);
 }
 
 /** Sends what waits for `endpoint` (a widget for it connected, or the browser came back online). */
@@ -136,9 +139,7 @@ async function drain(endpoint: string): Promise<void> {
       scheduleRetry(endpoint, result.after);
       return;
     }
-    const delivery: Delivery = { id: entry.body.id, endpoint, result };
-    notify(delivery);
-    tabs?.postMessage(delivery);
+    announce({ id: entry.body.id, endpoint, result });
   }
 }
 
@@ -215,6 +216,12 @@ function scheduleRetry(endpoint: string, after = 0): void {
 
 function notify(delivery: Delivery): void {
   for (const listener of [...listeners]) listener(delivery);
+}
+
+/** A delivery of this tab's, for its listeners and the other tabs' (a form there may wait for it). */
+function announce(delivery: Delivery): void {
+  notify(delivery);
+  tabs?.postMessage(delivery);
 }
 
 /** Listens, once per page, for the browser coming back online and for what other tabs delivered. */
