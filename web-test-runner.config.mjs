@@ -78,7 +78,8 @@ export default {
   browserStartTimeout: 90_000,
   testsStartTimeout: 90_000,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 20_000 } },
+  // forbidOnly: an `.only` left in a file would switch off every other test (skips: test/harness.ts).
+  testFramework: { config: { timeout: 20_000, forbidOnly: true } },
   coverageConfig: {
     include: ['packages/*/src/**/*.ts'],
     exclude: ['packages/*/src/generated/**', '**/node_modules/**'],

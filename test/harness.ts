@@ -1,6 +1,7 @@
 /**
  * Imported by every browser test file: fails the running test when Lit printed a dev-mode warning
- * (see the page set up in web-test-runner.config.mjs). Uncaught errors already fail the test run.
+ * (see the page set up in web-test-runner.config.mjs), and the file when a test was skipped. Uncaught
+ * errors already fail the test run.
  */
 import sinon from 'sinon';
 
@@ -17,6 +18,20 @@ afterEach(function () {
       `Lit dev-mode warning(s) during "${this.currentTest?.fullTitle() ?? ''}":\n${warnings.join('\n')}`,
     );
   }
+});
+
+// No test is switched off quietly: a skipped one (`it.skip`, `describe.skip`, `this.skip()`) fails the
+// file, and `.only`, which would switch off all the others, is refused (forbidOnly in
+// web-test-runner.config.mjs). A test that cannot run here is fixed or deleted, never left skipped.
+after(function () {
+  const skipped: string[] = [];
+  const visit = (suite: Mocha.Suite) => {
+    for (const test of suite.tests) if (test.isPending()) skipped.push(test.fullTitle());
+    suite.suites.forEach(visit);
+  };
+  visit(this.test!.parent!);
+  if (skipped.length > 0)
+    throw new Error(`skipped (fix the test or delete it, never switch it off):\n${skipped.join('\n')}`);
 });
 
 /** Whether a console warning is Lit's own (the same test as the page's in web-test-runner.config.mjs). */

@@ -68,6 +68,7 @@ async function listen(receiver) {
       rateLimit: receiver.rateLimit,
       logLevel: 'silent',
     });
+    logRequests(app, receiver); // the request log (issue #20)
     try {
       // 127.0.0.1, not localhost: one address family, so the URL handed to the page is the one listening.
       await app.listen({ host: '127.0.0.1', port: receiver.port });
@@ -81,6 +82,34 @@ async function listen(receiver) {
     }
   }
 }
+
+// ---- The request log (issue #20): every POST that reached a receiver, so a test can count them. -------
+// The rows hold one pledge however often it came (the receiver drops a repeated id): only this log shows
+// a page that sent one pledge twice, from a second tab or after a reload too. Kept across stop/restart.
+/**
+ * Appends `{path, id, status}` per POST: the entry is made when the request arrives, `id` (the
+ * pledge's) once its body is read, `status` just before the answer leaves. A page that has an answer
+ * therefore finds its POST in the log.
+ */
+function logRequests(app, receiver) {
+  const log = (receiver.log ??= []);
+  const entries = new WeakMap();
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'POST') return;
+    const entry = { path: request.url.split('?')[0] };
+    entries.set(request, entry);
+    log.push(entry);
+  });
+  app.addHook('preValidation', async (request) => {
+    const entry = entries.get(request);
+    if (entry && typeof request.body?.id === 'string') entry.id = request.body.id;
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const entry = entries.get(request);
+    if (entry) entry.status = reply.statusCode;
+  });
+}
+// ---- end of the request log ---------------------------------------------------------------------------
 
 function handle(id, receiver) {
   const url = `http://127.0.0.1:${receiver.port}`;
@@ -169,6 +198,10 @@ export function receiverPlugin() {
       await stop(receiver);
       removeFiles(receiver);
       return { id, closed: true };
+    },
+    // The request log (issue #20): the POSTs this receiver has seen, oldest first.
+    async requests({ id }) {
+      return (find(id).log ?? []).map((entry) => ({ ...entry }));
     },
     async rows({ id, campaign }) {
       const receiver = find(id);

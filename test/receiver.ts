@@ -46,9 +46,19 @@ export interface StoredPledge {
   page_url: string | null;
 }
 
+/** A POST as it reached the receiver (its request log), whatever came of it. */
+export interface ReceivedPost {
+  /** `/api/pledges` for a pledge. */
+  path: string;
+  /** The pledge's id, once the receiver had read the body (absent for a body that is not JSON). */
+  id?: string;
+  /** The answer's status, once it was given. */
+  status?: number;
+}
+
 type Payload =
   | ({ action: 'start' } & ReceiverOptions)
-  | { action: 'stop' | 'restart' | 'close'; id: string }
+  | { action: 'stop' | 'restart' | 'close' | 'requests'; id: string }
   | { action: 'rows'; id: string; campaign: string };
 
 // Captured before any test installs sinon's fake timers.
@@ -93,6 +103,16 @@ export const closeReceiver = (id: string) => command<{ id: string; closed: true 
 /** The pledges stored for a campaign, oldest first (also while the receiver is stopped). */
 export const receiverRows = (id: string, campaign: string) =>
   command<StoredPledge[]>({ action: 'rows', id, campaign });
+
+/**
+ * Every POST that reached the receiver, oldest first, across its stops and restarts: where the rows
+ * show a pledge once however often it came, this shows how often it came (from any tab of the test).
+ */
+export const receiverPosts = (id: string) => command<ReceivedPost[]>({ action: 'requests', id });
+
+/** How many POSTs of the pledge `pledgeId` reached the receiver. */
+export const postsOf = async (id: string, pledgeId: string) =>
+  (await receiverPosts(id)).filter((post) => post.id === pledgeId).length;
 
 let campaigns = 0;
 

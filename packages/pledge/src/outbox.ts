@@ -6,9 +6,10 @@
  * local storage, shared by every pledge form of the page and every tab, and are retried with backoff
  * while the page is open, when the browser says it is back `online`, and on the next page load that
  * has any Samleng pledge widget for the same endpoint. Every attempt reuses the pledge's id, so the
- * receiver counts a pledge once however often it arrives. Personal data older than seven days is
- * dropped unsent: a reader who pledged a week ago on a borrowed phone should not be posted by a
- * stranger's next visit.
+ * receiver counts a pledge once however often it arrives; and one tab at a time sends a pledge (a Web
+ * Lock per pledge), so tabs that come back online together do not each send it. Personal data older
+ * than seven days is dropped unsent: a reader who pledged a week ago on a borrowed phone should not be
+ * posted by a stranger's next visit.
  */
 import { pageStorage, readJson, writeJson, type KeyValueStore } from '@samleng/core';
 import { reportCount } from './count-source.js';
@@ -42,7 +43,9 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const failures = new Map<string, number>();
 const listeners = new Set<(delivery: Delivery) => void>();
 let store: KeyValueStore | undefined;
-let watchingOnline = false;
+let watching = false;
+/** Tells the site's other tabs what this one settled from the outbox: a form there may wait for it. */
+let tabs: BroadcastChannel | undefined;
 
 const storage = (): KeyValueStore => (store ??= pageStorage());
 
@@ -95,19 +98,26 @@ export function onDelivery(listener: (delivery: Delivery) => void): () => void {
  * on `retry` the pledge stays and is retried on its own.
  */
 export async function submitPledge(endpoint: string, body: PledgeBody): Promise<SendResult> {
-  watchOnline();
-  save([
-    ...outboxEntries().filter((entry) => entry.body.id !== body.id),
-    { endpoint, body, queuedAt: Date.now() },
-  ]);
-  const result = await attempt(endpoint, body);
+  watch();
+  // Locked before it is written, so no other tab can take the pledge up while this one sends it.
+  const keepAndSend = () => keepThenAttempt(endpoint, body);
+  const result = await withLock(body.id, {}, keepAndSend, keepAndSend);
   if (result.kind === 'retry') scheduleRetry(endpoint, result.after);
   return result;
 }
 
+/** Writes the pledge to the outbox, then makes the first attempt. */
+function keepThenAttempt(endpoint: string, body: PledgeBody): Promise<SendResult> {
+  save([
+    ...outboxEntries().filter((entry) => entry.body.id !== body.id),
+    { endpoint, body, queuedAt: Date.now() },
+  ]);
+  return attempt(endpoint, body);
+}
+
 /** Sends what waits for `endpoint` (a widget for it connected, or the browser came back online). */
 export function resumeOutbox(endpoint: string): Promise<void> {
-  watchOnline();
+  watch();
   let run = draining.get(endpoint);
   if (!run) {
     run = drain(endpoint).finally(() => draining.delete(endpoint));
@@ -121,14 +131,57 @@ async function drain(endpoint: string): Promise<void> {
   timers.delete(endpoint);
   for (const entry of outboxEntries()) {
     if (entry.endpoint !== endpoint || inFlight.has(entry.body.id)) continue;
-    const result = await attempt(endpoint, entry.body);
+    const result = await sendWaiting(endpoint, entry.body);
+    // Another tab is sending it, or has settled it.
+    if (!result) continue;
     if (result.kind === 'retry') {
       // The receiver is away: the rest would fail the same way. All wait for the next try.
       scheduleRetry(endpoint, result.after);
       return;
     }
-    for (const listener of [...listeners]) listener({ id: entry.body.id, endpoint, result });
+    announce({ id: entry.body.id, endpoint, result });
   }
+}
+
+/**
+ * Runs `locked` holding the pledge's Web Lock, shared by every tab of the site (`null` with
+ * `ifAvailable` when another tab holds it); or `unlocked` where the browser has no Web Locks (a page on
+ * plain http, an older browser) or refuses one (an opaque origin, blocked storage).
+ */
+async function withLock<T>(
+  id: string,
+  options: LockOptions,
+  locked: (lock: Lock | null) => Promise<T>,
+  unlocked: () => Promise<T>,
+): Promise<T> {
+  const locks = (navigator as { locks?: LockManager }).locks;
+  if (!locks) return unlocked();
+  let granted = false;
+  try {
+    return await locks.request(`samleng-pledge ${id}`, options, (lock) => {
+      granted = true;
+      return locked(lock);
+    });
+  } catch (error) {
+    if (granted) throw error;
+    return unlocked();
+  }
+}
+
+/**
+ * Sends a pledge read from the outbox, unless another tab holds its lock (it is sending it) or has
+ * settled it since the outbox was read: only under the lock is "still waiting" a final answer. Without
+ * Web Locks tabs cannot see each other's sends; within a tab, `inFlight` and one drain per endpoint
+ * keep a pledge from going twice.
+ */
+function sendWaiting(endpoint: string, body: PledgeBody): Promise<SendResult | undefined> {
+  const waiting = () => outboxEntries().some((entry) => entry.body.id === body.id);
+  return withLock(
+    body.id,
+    { ifAvailable: true },
+    async (lock) => (lock && waiting() ? attempt(endpoint, body) : undefined),
+    () => attempt(endpoint, body),
+  );
 }
 
 /** One delivery of one pledge; settles its outbox entry unless the answer says "try again". */
@@ -161,9 +214,27 @@ function scheduleRetry(endpoint: string, after = 0): void {
   );
 }
 
-function watchOnline(): void {
-  if (watchingOnline) return;
-  watchingOnline = true;
+function notify(delivery: Delivery): void {
+  for (const listener of [...listeners]) listener(delivery);
+}
+
+/** A delivery of this tab's, for its listeners and the other tabs' (a form there may wait for it). */
+function announce(delivery: Delivery): void {
+  notify(delivery);
+  tabs?.postMessage(delivery);
+}
+
+/** Listens, once per page, for the browser coming back online and for what other tabs delivered. */
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  if (typeof BroadcastChannel === 'function') {
+    tabs = new BroadcastChannel('samleng-pledge-outbox');
+    tabs.addEventListener('message', ({ data }: MessageEvent<Partial<Delivery> | null>) => {
+      if (typeof data?.id === 'string' && typeof data.endpoint === 'string' && data.result)
+        notify(data as Delivery);
+    });
+  }
   window.addEventListener('online', () => {
     for (const endpoint of new Set(outboxEntries().map((entry) => entry.endpoint))) {
       failures.delete(endpoint);

@@ -5,10 +5,12 @@ import '../samleng-pledge.js';
 import type { SamlengPledge } from '../src/pledge.js';
 import type { SamlengPledgeCount } from '../src/pledge-count.js';
 import { openStorage } from '@samleng/core';
-import { MAX_AGE, useOutboxStore } from '../src/outbox.js';
+import { MAX_AGE, resumeOutbox, useOutboxStore } from '../src/outbox.js';
 import { setLang } from '../../../test/locale.js';
 import {
   closeReceiver,
+  postsOf,
+  receiverPosts,
   receiverRows,
   restartReceiver,
   startReceiver,
@@ -101,7 +103,7 @@ describe('<samleng-pledge> delivery', () => {
     }
   });
 
-  it('counts one pledge for a double click', async () => {
+  it('sends one pledge, once, for a double click', async () => {
     const el = await form();
     const submits = sinon.spy();
     el.addEventListener('samleng-pledge-submit', submits);
@@ -110,8 +112,13 @@ describe('<samleng-pledge> delivery', () => {
     tickConsent(el);
     submit(el);
     submit(el);
-    await sent;
+    // The form announces a pledge before anything asynchronous: a second one would be here already.
     expect(submits.callCount).to.equal(1);
+    const { id } = (await sent).detail;
+    await resumeOutbox(receiver.endpoint);
+    // Every POST to this receiver (one of its own per test), not only this id's: a second pledge from
+    // the same address would leave no second row.
+    expect((await receiverPosts(receiver.id)).map((post) => post.id)).to.deep.equal([id]);
     expect(await receiverRows(receiver.id, campaign)).to.have.length(1);
   });
 
@@ -189,6 +196,10 @@ describe('<samleng-pledge> delivery', () => {
     await el.updateComplete;
     expect(text(el, '.done h3')).to.equal('Thank you for your pledge!');
     expect(outbox()).to.deep.equal([]);
+    // The drain the `online` event started is over: no POST of it can still come.
+    await resumeOutbox(receiver.endpoint);
+    // The tries while it was down never reached it; the one after did, once.
+    expect(await postsOf(receiver.id, detail.id)).to.equal(1);
     expect(await receiverRows(receiver.id, campaign)).to.have.length(1);
   });
 
@@ -198,7 +209,7 @@ describe('<samleng-pledge> delivery', () => {
     await stopReceiver(receiver.id);
     const queued = oneEvent(el, 'samleng-pledge-queued');
     sign(el, 'Sok Dara', 'dara@example.org');
-    await queued;
+    const { id } = (await queued).detail;
     await restartReceiver(receiver.id);
     const sent = oneEvent(el, 'samleng-pledge-sent');
     // The first retry comes 4 to 6 seconds later.
@@ -206,6 +217,8 @@ describe('<samleng-pledge> delivery', () => {
     expect(outbox()).to.have.length(1);
     await clock.tickAsync(2200);
     await sent;
+    await resumeOutbox(receiver.endpoint);
+    expect(await postsOf(receiver.id, id)).to.equal(1);
     expect(await receiverRows(receiver.id, campaign)).to.have.length(1);
   });
 
@@ -214,7 +227,7 @@ describe('<samleng-pledge> delivery', () => {
     await stopReceiver(receiver.id);
     const queued = oneEvent(el, 'samleng-pledge-queued');
     sign(el, 'Sok Dara', 'dara@example.org');
-    await queued;
+    const { id } = (await queued).detail;
     await el.updateComplete;
     // Still down: the message stays.
     $<HTMLButtonElement>(el, '.done button')!.click();
@@ -224,6 +237,9 @@ describe('<samleng-pledge> delivery', () => {
     const sent = oneEvent(el, 'samleng-pledge-sent');
     $<HTMLButtonElement>(el, '.done button')!.click();
     await sent;
+    // The drain the button started is over: no POST of it can still come.
+    await resumeOutbox(receiver.endpoint);
+    expect(await postsOf(receiver.id, id)).to.equal(1);
     expect(await receiverRows(receiver.id, campaign)).to.have.length(1);
   });
 
@@ -252,6 +268,9 @@ describe('<samleng-pledge> delivery', () => {
       html`<samleng-pledge-count endpoint=${receiver.endpoint} campaign=${campaign}></samleng-pledge-count>`,
     );
     await until(() => outbox().length === 0, 'the outbox to drain');
+    await resumeOutbox(receiver.endpoint);
+    // The stale one was never sent, the other once.
+    expect((await receiverPosts(receiver.id)).map((post) => post.id)).to.deep.equal([id]);
     const rows = await receiverRows(receiver.id, campaign);
     expect(rows.map((row) => row.id)).to.deep.equal([id]);
     await until(() => text(count, '[part=count]') === '1 person has pledged', 'the count');
@@ -267,7 +286,7 @@ describe('<samleng-pledge> delivery', () => {
     await stopReceiver(receiver.id);
     const queued = oneEvent(el, 'samleng-pledge-queued');
     sign(el, 'Sok Dara', 'dara@example.org');
-    await queued;
+    const { id } = (await queued).detail;
     await el.updateComplete;
     expect(text(el, '.done p')).to.contain('does not let us save your pledge');
     expect(localStorage.getItem(OUTBOX)).to.equal(null);
@@ -276,6 +295,8 @@ describe('<samleng-pledge> delivery', () => {
     const sent = oneEvent(el, 'samleng-pledge-sent');
     window.dispatchEvent(new Event('online'));
     await sent;
+    await resumeOutbox(receiver.endpoint);
+    expect(await postsOf(receiver.id, id)).to.equal(1);
     expect(await receiverRows(receiver.id, campaign)).to.have.length(1);
   });
 

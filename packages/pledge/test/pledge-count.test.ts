@@ -164,18 +164,25 @@ describe('<samleng-pledge-count>', () => {
     );
     await until(() => text(el, '[part=count]') === 'Be the first to pledge', 'the first count');
     await pledge(receiver, campaign, 1);
+    // A read starts when its timer fires, so the reads started are known as soon as the clock has
+    // moved; the text alone would not show a read whose answer is still on its way.
+    const url = `${receiver.endpoint}/count?campaign=${campaign}`;
+    const fetches = sinon.spy(window, 'fetch');
+    const reads = () => fetches.getCalls().filter((call) => String(call.args[0]) === url).length;
     await clock.tickAsync(9000);
+    expect(reads()).to.equal(0);
     expect(text(el, '[part=count]')).to.equal('Be the first to pledge');
     await clock.tickAsync(1100);
+    expect(reads()).to.equal(1);
     await until(() => text(el, '[part=count]') === '1 person has pledged', 'the refreshed count');
 
     // Hidden: no timer at all; back in view: read at once.
     const state = sinon.stub(document, 'visibilityState').get(() => 'hidden');
     document.dispatchEvent(new Event('visibilitychange'));
-    const url = `${receiver.endpoint}/count?campaign=${campaign}`;
     expect(countSources().find((source) => source.url === url)?.polling).to.equal(false);
     await pledge(receiver, campaign, 1);
     await clock.tickAsync(60_000);
+    expect(reads()).to.equal(1);
     expect(text(el, '[part=count]')).to.equal('1 person has pledged');
     state.get(() => 'visible');
     document.dispatchEvent(new Event('visibilitychange'));

@@ -1,5 +1,5 @@
 import '../../../test/harness.js';
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../samleng-pledge.js';
@@ -244,7 +244,9 @@ describe('<samleng-pledge>', () => {
         privacy-href="javascript:alert(1)"
       ></samleng-pledge>`,
     );
-    await aTimeout(0);
+    // Rendered again when the count arrives: still one warning.
+    await until(() => Boolean($(el, '[part=count]')), 'the count');
+    await el.updateComplete;
     expect($(el, '[part=privacy]')).to.equal(null);
     expect(warn.callCount).to.equal(1);
     expect(String(warn.firstCall.args[0])).to.match(/^<samleng-pledge>: `privacy-href` was dropped/);

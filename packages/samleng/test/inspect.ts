@@ -153,10 +153,68 @@ export function leaks(host: Element, fed: string): string[] {
   return LEAKS.filter((word) => word.test(text) && !word.test(fed)).map((word) => `shows ${String(word)}`);
 }
 
-/** Waits for the browser to paint and for late events (an image's `error`) to fire. */
-export async function settle(ms = 30): Promise<void> {
+/**
+ * URLs that fail as the corpus's do: a blocked port (where relative payload URLs lead) and a scheme
+ * nobody knows, at once; a `.invalid` host once DNS has said so, which takes seconds when a batch
+ * has queued hundreds of such look-ups.
+ */
+const DEAD_URLS = ['http://127.0.0.1:1/late-canary', 'x:late-canary'];
+const DNS_URL = 'https://late-canary.invalid/';
+
+/**
+ * The late events a payload can ride on, played by markup of our own, and the event each fires once
+ * the browser has dealt with it: an image's or a media element's failed load, an SVG animation's
+ * start, a `<details>` opening, an iframe's `load`. (An SVG's `load` fires as it is made.)
+ */
+const CANARY_EVENTS: Record<string, string> = {
+  img: 'error',
+  audio: 'error',
+  source: 'error',
+  animate: 'beginEvent',
+  details: 'toggle',
+  iframe: 'load',
+};
+const deadLoads = (urls: string[]) =>
+  urls.map((url) => `<img src="${url}" alt=""><audio src="${url}"></audio>`).join('');
+const CANARIES = `${deadLoads(DEAD_URLS)}<video><source src="${DEAD_URLS[0]}"></video>
+  <svg><animate attributeName="x" dur="1s"></animate></svg><details open></details><iframe title="canary"></iframe>`;
+
+/**
+ * Waits until a payload added before now has had its chance to run: a frame (autofocus, animations,
+ * paint), then the same kinds of late event from canaries added now, which come after a payload's.
+ * Never a fixed time: a busy machine makes this slower, not blind. Fails if a canary stays silent.
+ * With `dns`, also a failed load from a `.invalid` host (slow: once per suite, at its end).
+ */
+export async function settle({ dns = false } = {}): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(resolve));
-  await new Promise((resolve) => setTimeout(resolve, ms));
+  const box = document.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;overflow:hidden;';
+  box.innerHTML = CANARIES + (dns ? deadLoads([DNS_URL]) : '');
+  const silent = new Set<string>();
+  const heard = [...box.querySelectorAll('*')].flatMap((el) => {
+    const type = CANARY_EVENTS[el.localName];
+    if (!type) return [];
+    const name = `${el.localName} ${el.getAttribute('src') ?? ''} ${type}`;
+    silent.add(name);
+    return new Promise<void>((resolve) =>
+      el.addEventListener(type, () => resolve(void silent.delete(name)), { once: true }),
+    );
+  });
+  document.body.append(box);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      Promise.all(heard),
+      new Promise<never>((_, reject) => {
+        const fail = () => reject(new Error(`late events never came: ${[...silent].join(', ')}`));
+        timer = setTimeout(fail, 15_000);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    box.remove();
+  }
 }
 
 /** True while a widget in the shadow trees is still loading its feed. */
