@@ -20,10 +20,19 @@ export const LIMITS = {
   website: 500,
 } as const;
 
+/**
+ * Every string: well-formed Unicode (no lone surrogate) and no control characters (text-rules.ts). Tab
+ * and line breaks are kept where a person may type or wrap them: the comment, and the consent sentence
+ * (a partner's `consent-text` attribute may wrap over lines in their HTML).
+ */
+const clean = { wellFormed: true, noControl: true } as const;
+const multiline = { wellFormed: true, noControl: 'multiline' } as const;
+
 const text = (maxLength: number, extra: Record<string, unknown> = {}) => ({
   type: 'string',
   minLength: 1,
   maxLength,
+  ...clean,
   ...extra,
 });
 
@@ -32,21 +41,22 @@ export const pledgeBodySchema = {
   additionalProperties: false,
   required: ['id', 'campaign', 'name', 'email', 'consent', 'consentText', 'locale'],
   properties: {
-    id: { type: 'string', format: 'uuid' },
+    // One form only (lower case, no `urn:uuid:`), so one pledge cannot be stored twice under two spellings.
+    id: { type: 'string', canonicalUuid: true },
     campaign: text(LIMITS.campaign, { pattern: `^${SLUG}$` }),
     // Optional fields may come as "" from a form that left them empty: stored as absent.
     partner: { type: 'string', maxLength: LIMITS.partner, pattern: `^(${SLUG})?$` },
-    name: text(LIMITS.name),
-    email: text(LIMITS.email, { format: 'email' }),
-    country: { type: 'string', maxLength: LIMITS.country },
+    name: text(LIMITS.name, { visibleText: true }),
+    email: text(LIMITS.email, { format: 'email', mailbox: true }),
+    country: { type: 'string', maxLength: LIMITS.country, ...clean },
     phone: { type: 'string', maxLength: LIMITS.phone, pattern: '^[0-9+()./ -]*$' },
-    city: { type: 'string', maxLength: LIMITS.city },
-    comment: { type: 'string', maxLength: LIMITS.comment },
+    city: { type: 'string', maxLength: LIMITS.city, ...clean },
+    comment: { type: 'string', maxLength: LIMITS.comment, ...multiline },
     consent: { type: 'boolean', const: true },
-    consentText: text(LIMITS.consentText),
+    consentText: text(LIMITS.consentText, { ...multiline, visibleText: true }),
     locale: text(LIMITS.locale, { pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$' }),
-    pageUrl: { type: 'string', maxLength: LIMITS.pageUrl, pattern: '^(https?://.*)?$' },
-    website: { type: 'string', maxLength: LIMITS.website },
+    pageUrl: { type: 'string', maxLength: LIMITS.pageUrl, pattern: '^(https?://.*)?$', ...clean },
+    website: { type: 'string', maxLength: LIMITS.website, ...clean },
   },
 } as const;
 
@@ -66,7 +76,10 @@ export interface SchemaError {
 
 /**
  * Field → code, one code per field (the first error wins). Codes: `required`, `type`, `format`,
- * `too-long`, `not-accepted` (consent not true), `unknown` (a field the contract does not have).
+ * `too-long`, `not-accepted` (consent not true), `unknown` (a field the contract does not have). The
+ * text rules map to codes the pledge form already shows: a name of invisible characters only is
+ * `required` (as if empty); a lone surrogate, a control character, a non-canonical UUID or an address
+ * over RFC 5321's limits is `format`.
  */
 export function fieldErrors(errors: readonly SchemaError[]): Record<string, string> {
   const result: Record<string, string> = {};
@@ -83,6 +96,7 @@ export function fieldErrors(errors: readonly SchemaError[]): Record<string, stri
         code = 'unknown';
         break;
       case 'minLength':
+      case 'visibleText':
         code = 'required';
         break;
       case 'maxLength':

@@ -17,6 +17,7 @@ import { csvLines } from './csv.js';
 import { fieldErrors, LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
 import type { PledgeBody, SchemaError } from './schema.js';
 import { PledgeStore } from './store.js';
+import { textRules } from './text-rules.js';
 import type { PledgeRow } from './store.js';
 
 export interface ServerOptions {
@@ -142,6 +143,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // The contract is strict: "true" is not a boolean, an unknown field is an error, and every bad
       // field is reported at once so a form can mark them all.
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true },
+      plugins: [textRules],
     },
   });
   app.addHook('onClose', async () => store.close());
