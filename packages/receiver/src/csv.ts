@@ -1,16 +1,24 @@
-// RFC 4180 CSV for spreadsheet programs: CRLF line ends, quoted fields where needed, a UTF-8 byte order
-// mark so Excel reads Khmer and accents right, and formula injection neutralized.
+// RFC 4180 CSV for spreadsheet programs: CRLF line ends, every cell quoted, a UTF-8 byte order mark so
+// Excel reads Khmer and accents right, and formula injection neutralized.
 
-/** Cells a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab and carriage return. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab and carriage return,
+ * also after leading white space or line breaks, which LibreOffice and Excel skip before they look for a
+ * formula.
+ */
+const FORMULA_START = /^[\s\u00A0\u3000]*[=+\-@\t\r]/;
 
 export const BOM = '\uFEFF';
 
-/** One cell: a leading formula character gets a `'` so the cell stays text; then RFC 4180 quoting. */
+/**
+ * One cell: a formula start gets a `'` in front so the cell stays text; then the cell is always quoted.
+ * Always, not only when it holds `,`: a French-locale spreadsheet splits on `;`, and a quoted cell is
+ * one cell whatever the separator the program guesses.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   let text = value == null ? '' : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text.startsWith("'") ? `"${text.replaceAll('"', '""')}"` : text;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export function csvRow(values: readonly (string | number | null | undefined)[]): string {

@@ -32,7 +32,7 @@ describe('GET /api/pledges/export.csv', () => {
       partner: 'khmer-voices',
       name: 'Dara "the voice", Sok',
       email: 'dara@example.org',
-      city: 'Phnom Penh\nKhan Daun Penh',
+      city: 'Phnom Penh',
       comment: '=HYPERLINK("http://evil.example","click")',
       consentText: 'ខ្ញុំយល់ព្រម',
       locale: 'km',
@@ -44,7 +44,7 @@ describe('GET /api/pledges/export.csv', () => {
       email: 'b@example.org',
       phone: '+855 12 345 678',
       country: '-2+3',
-      city: 'Tabbed\there',
+      comment: 'Two\nlines\tand a tab',
       locale: 'fr',
     });
     await post(url, first);
@@ -59,13 +59,55 @@ describe('GET /api/pledges/export.csv', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const q = (...cells: string[]) => `${cells.map((cell) => `"${cell}"`).join(',')}\r\n`;
     assert.equal(
       text,
-      '\uFEFFid,campaign,partner,name,email,country,phone,city,comment,consent_text,consent_at,locale,page_url\r\n' +
-        `${first.id},csv,khmer-voices,"Dara ""the voice"", Sok",dara@example.org,,,"Phnom Penh\nKhan Daun Penh",` +
-        `"'=HYPERLINK(""http://evil.example"",""click"")",ខ្ញុំយល់ព្រម,2029-05-01T08:30:00.000Z,km,https://partner.example/pledge\r\n` +
-        `${second.id},csv,,"'@SUM(A1:A9)",b@example.org,"'-2+3","'+855 12 345 678",Tabbed\there,,` +
-        `${second.consentText},2029-05-01T08:30:00.000Z,fr,\r\n`,
+      '\uFEFF' +
+        q(
+          'id',
+          'campaign',
+          'partner',
+          'name',
+          'email',
+          'country',
+          'phone',
+          'city',
+          'comment',
+          'consent_text',
+          'consent_at',
+          'locale',
+          'page_url',
+        ) +
+        q(
+          String(first.id),
+          'csv',
+          'khmer-voices',
+          'Dara ""the voice"", Sok',
+          'dara@example.org',
+          '',
+          '',
+          'Phnom Penh',
+          `'=HYPERLINK(""http://evil.example"",""click"")`,
+          'ខ្ញុំយល់ព្រម',
+          '2029-05-01T08:30:00.000Z',
+          'km',
+          'https://partner.example/pledge',
+        ) +
+        q(
+          String(second.id),
+          'csv',
+          '',
+          "'@SUM(A1:A9)",
+          'b@example.org',
+          "'-2+3",
+          "'+855 12 345 678",
+          '',
+          'Two\nlines\tand a tab',
+          String(second.consentText),
+          '2029-05-01T08:30:00.000Z',
+          'fr',
+          '',
+        ),
     );
   });
 

@@ -12,31 +12,35 @@ import { emailKey, PledgeStore } from '../src/store.js';
 import { tempDir } from './helpers.js';
 
 describe('csvCell', () => {
-  it('leaves plain text alone and quotes what RFC 4180 requires', () => {
-    assert.equal(csvCell('Sok Dara'), 'Sok Dara');
-    assert.equal(csvCell('ស្រីពៅ'), 'ស្រីពៅ');
+  it('quotes every cell, so no separator a spreadsheet guesses (, or ;) splits one', () => {
+    assert.equal(csvCell('Sok Dara'), '"Sok Dara"');
+    assert.equal(csvCell('ស្រីពៅ'), '"ស្រីពៅ"');
     assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('x;=1+1'), '"x;=1+1"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell('two\nlines'), '"two\nlines"');
     assert.equal(csvCell('cr\rhere'), '"cr\rhere"');
-    assert.equal(csvCell(null), '');
-    assert.equal(csvCell(undefined), '');
-    assert.equal(csvCell(42), '42');
+    assert.equal(csvCell(null), '""');
+    assert.equal(csvCell(undefined), '""');
+    assert.equal(csvCell(42), '"42"');
   });
 
-  it('neutralizes cells a spreadsheet would run as formulas', () => {
+  it('neutralizes cells a spreadsheet would run as formulas, also after leading white space', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) {
       assert.equal(csvCell(`${start}1+1`).startsWith(`"'${start}`), true, JSON.stringify(start));
     }
+    for (const lead of [' ', '\n', '\r\n', ' \n \t', '\u00a0', '\u3000']) {
+      assert.equal(csvCell(`${lead}=1+1`), `"'${lead}=1+1"`, JSON.stringify(lead));
+    }
     assert.equal(csvCell('=cmd|"/c calc"!A0'), `"'=cmd|""/c calc""!A0"`);
-    assert.equal(csvCell('a=b'), 'a=b');
+    assert.equal(csvCell('a=b'), '"a=b"');
   });
 
   it('writes a BOM, a header row and CRLF rows', () => {
     const lines = [
       ...csvLines([{ header: 'n', value: (row: { n: string }) => row.n }], [{ n: 'x' }, { n: 'y' }]),
     ];
-    assert.deepEqual(lines, ['\uFEFFn\r\n', 'x\r\n', 'y\r\n']);
+    assert.deepEqual(lines, ['\uFEFF"n"\r\n', '"x"\r\n', '"y"\r\n']);
   });
 });
 
