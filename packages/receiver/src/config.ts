@@ -1,4 +1,7 @@
 // Configuration from environment variables, read in one place so the README's table and the code agree.
+import { ConfigError } from './config-error.js';
+import { parseTrustProxy } from './trust-proxy.js';
+import type { TrustProxy } from './trust-proxy.js';
 
 export interface ReceiverConfig {
   /** TCP port; 0 picks a free one. */
@@ -13,8 +16,8 @@ export interface ReceiverConfig {
   adminTokens: string[];
   /** Pledges per client IP per minute. */
   rateLimit: number;
-  /** Fastify `trustProxy`: needed behind a reverse proxy so the rate limit sees client IPs. */
-  trustProxy: boolean | string;
+  /** Fastify `trustProxy`: needed behind a reverse proxy so the rate limit sees client IPs (trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** pino level, or `silent`. */
   logLevel: string;
 }
@@ -24,7 +27,7 @@ export const DEFAULT_RATE_LIMIT = 10;
 /** Shorter admin tokens are refused at start: they could be guessed. */
 export const MIN_TOKEN_LENGTH = 16;
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Splits a comma (or whitespace) separated list, dropping empty entries. */
 export function list(value: string | undefined): string[] {
@@ -60,11 +63,6 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return number;
 }
 
-function trustProxy(value: string | undefined): boolean | string {
-  if (value === undefined || value === '' || value === 'false') return false;
-  return value === 'true' ? true : value;
-}
-
 /** Reads the configuration from `env`; throws ConfigError with a message that says what to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig {
   const adminTokens = list(env.SAMLENG_ADMIN_TOKEN);
@@ -82,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig
     allowedOrigins: list(env.SAMLENG_ALLOWED_ORIGINS).map(normalizeOrigin),
     adminTokens,
     rateLimit: integer('SAMLENG_RATE_LIMIT', env.SAMLENG_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1),
-    trustProxy: trustProxy(env.SAMLENG_TRUST_PROXY?.trim()),
+    trustProxy: parseTrustProxy(env.SAMLENG_TRUST_PROXY),
     logLevel: env.SAMLENG_LOG_LEVEL?.trim() || 'info',
   };
 }

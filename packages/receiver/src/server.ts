@@ -11,13 +11,25 @@ import type {
   FastifyServerOptions,
 } from 'fastify';
 import { Readable } from 'node:stream';
+import { adminGuard, FailureLimiter } from './admin-limit.js';
+import type { FailureLimiterOptions } from './admin-limit.js';
 import { bearerChecker } from './auth.js';
+import { clientAddress } from './client-address.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
 import { csvLines } from './csv.js';
 import { fieldErrors, LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
 import type { PledgeBody, SchemaError } from './schema.js';
 import { PledgeStore } from './store.js';
 import { textRules } from './text-rules.js';
+import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
+import type { TrustProxy } from './trust-proxy.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Failed admin attempts per client address; any admin sign-in counts its failures here. */
+    adminFailures: FailureLimiter;
+  }
+}
 import type { PledgeRow } from './store.js';
 
 export interface ServerOptions {
@@ -31,8 +43,10 @@ export interface ServerOptions {
   rateLimit?: number;
   /** Admin requests per client IP per minute (default 60): slows token guessing. */
   adminRateLimit?: number;
-  /** Fastify's trustProxy (true, or the proxy's addresses/CIDRs, comma-separated), for a reverse proxy in front. */
-  trustProxy?: boolean | string;
+  /** Which X-Forwarded-For to believe: a hop count, the proxy's addresses/CIDRs (a list or comma-separated), or (unsafe, warned) true. */
+  trustProxy?: TrustProxy | string;
+  /** Failed admin attempts per address (default 10 a minute). */
+  adminFailures?: FailureLimiterOptions;
   /** pino level; `silent` for none (default `info`). */
   logLevel?: string;
   /** Where pino writes (default stdout); tests pass a stream to read the log. */
@@ -133,12 +147,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const anyOrigin = allowed.has('*');
   const isAllowedOrigin = (origin: string) => anyOrigin || allowed.has(origin);
   const isAdmin = bearerChecker(options.adminTokens ?? []);
+  const adminFailures = new FailureLimiter(options.adminFailures);
+  const trustProxy =
+    typeof options.trustProxy === 'string' ? parseTrustProxy(options.trustProxy) : options.trustProxy;
 
   const app = Fastify({
     logger: loggerOptions(options),
     logController: new PrivateLogController(),
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(trustProxy ?? false),
     ajv: {
       // The contract is strict: "true" is not a boolean, an unknown field is an error, and every bad
       // field is reported at once so a form can mark them all.
@@ -147,6 +164,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   });
   app.addHook('onClose', async () => store.close());
+  app.decorate('adminFailures', adminFailures);
+  const proxyWarning = trustProxyWarning(trustProxy);
+  if (proxyWarning) app.log.warn(proxyWarning);
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
   app.removeContentTypeParser('text/plain');
 
@@ -187,7 +207,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       } else callback(null, { origin: false });
     },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, keyGenerator: clientAddress });
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -269,16 +289,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   );
 
-  // Admin routes: bearer token, rate-limited per IP so a token cannot be guessed quickly.
+  // Admin routes: bearer token; failed attempts limited per address (admin-limit.ts), and all admin
+  // requests rate-limited per address.
   const adminConfig = {
     rateLimit: { max: options.adminRateLimit ?? 60, timeWindow: '1 minute' },
   };
-  const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!isAdmin(request.headers.authorization)) {
-      reply.header('www-authenticate', 'Bearer realm="samleng-receiver"');
-      return reply.status(401).send(errorBody('authorization', 'invalid'));
-    }
-  };
+  const requireAdmin = adminGuard(adminFailures, isAdmin);
   const campaignQuery = {
     type: 'object',
     required: ['campaign'],

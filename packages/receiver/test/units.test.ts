@@ -97,8 +97,14 @@ describe('loadConfig', () => {
     assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example:8443']);
     assert.deepEqual(config.adminTokens, ['new-token-0123456789', 'old-token-0123456789']);
     assert.equal(config.rateLimit, 30);
-    assert.equal(config.trustProxy, '127.0.0.1');
+    assert.deepEqual(config.trustProxy, ['127.0.0.1']);
     assert.equal(loadConfig({ SAMLENG_TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ SAMLENG_TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.deepEqual(loadConfig({ SAMLENG_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8 ::1' }).trustProxy, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
   });
   it('says what to fix', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
@@ -106,6 +112,8 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ SAMLENG_ADMIN_TOKEN: 'short' }), /at least 16/);
     assert.throws(() => loadConfig({ SAMLENG_ALLOWED_ORIGINS: 'partner.example' }), /not an origin/);
     assert.throws(() => loadConfig({ SAMLENG_ALLOWED_ORIGINS: 'ftp://partner.example' }), /http/);
+    assert.throws(() => loadConfig({ SAMLENG_TRUST_PROXY: 'yes' }), /SAMLENG_TRUST_PROXY.*number of proxies/);
+    assert.throws(() => loadConfig({ SAMLENG_TRUST_PROXY: '10.0.0.0/33' }), /SAMLENG_TRUST_PROXY/);
   });
 });
 

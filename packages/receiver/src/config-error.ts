@@ -1,0 +1,2 @@
+/** A setting that stops the start, with a message saying what to fix. */
+export class ConfigError extends Error {}
