@@ -15,6 +15,8 @@ import { adminGuard, FailureLimiter } from './admin-limit.js';
 import type { FailureLimiterOptions } from './admin-limit.js';
 import { bearerChecker } from './auth.js';
 import { clientAddress } from './client-address.js';
+import { applyConnectionCap, httpLimitOptions } from './http-limits.js';
+import type { HttpLimits } from './http-limits.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
 import { csvLines } from './csv.js';
 import { fieldErrors, LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
@@ -45,6 +47,8 @@ export interface ServerOptions {
   adminRateLimit?: number;
   /** Which X-Forwarded-For to believe: a hop count, the proxy's addresses/CIDRs (a list or comma-separated), or (unsafe, warned) true. */
   trustProxy?: TrustProxy | string;
+  /** Timeouts and the connection cap (http-limits.ts; tests shorten them). */
+  httpLimits?: Partial<HttpLimits>;
   /** Failed admin attempts per address (default 10 a minute). */
   adminFailures?: FailureLimiterOptions;
   /** pino level; `silent` for none (default `info`). */
@@ -155,6 +159,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: loggerOptions(options),
     logController: new PrivateLogController(),
     bodyLimit: BODY_LIMIT,
+    ...httpLimitOptions(options.httpLimits),
     trustProxy: fastifyTrustProxy(trustProxy ?? false),
     ajv: {
       // The contract is strict: "true" is not a boolean, an unknown field is an error, and every bad
@@ -165,6 +170,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   app.addHook('onClose', async () => store.close());
   app.decorate('adminFailures', adminFailures);
+  applyConnectionCap(app.server, options.httpLimits);
   const proxyWarning = trustProxyWarning(trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.

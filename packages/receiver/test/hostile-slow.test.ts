@@ -1,0 +1,105 @@
+// Slow and idle clients over real sockets: a bounded slowloris (1,500 sockets that send nothing, trickle
+// headers, or stop half-way through a body) does not stop other clients being served, and every held
+// socket is closed by the receiver within its timeouts. The timeouts are shortened here so the test takes
+// seconds; the defaults are in http-limits.ts.
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import { describe, it } from 'node:test';
+import { pledge, post, start } from './helpers.js';
+
+const LIMITS = {
+  headersTimeoutMs: 1_000,
+  requestTimeoutMs: 2_000,
+  keepAliveTimeoutMs: 500,
+  socketTimeoutMs: 4_000,
+  checkIntervalMs: 250,
+};
+
+/** Opens a socket and resolves once connected; `closed` resolves when the other side closes it. */
+function open(port: number): Promise<{ socket: Socket; closed: Promise<number> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.on('data', () => {}); // a 408 may come first
+    const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now())));
+    socket.once('error', () => {}); // a reset is a close too
+    socket.once('connect', () => resolve({ socket, closed }));
+    socket.once('error', reject);
+  });
+}
+
+const portOf = (url: string) => Number(new URL(url).port);
+
+describe('slow and idle clients', () => {
+  it(
+    'serves others during a 1,500-socket slowloris, then closes every held socket',
+    { timeout: 60_000 },
+    async () => {
+      const { url } = await start({ httpLimits: { ...LIMITS, maxConnections: 4_000 } });
+      const port = portOf(url);
+      const held: { socket: Socket; closed: Promise<number> }[] = [];
+      const trickles: NodeJS.Timeout[] = [];
+      for (let i = 0; i < 1_500; i++) {
+        const client = await open(port);
+        held.push(client);
+        const kind = i % 3;
+        if (kind === 1) {
+          // Headers a line at a time, never finished: each line keeps an idle-socket timer from firing.
+          client.socket.write('POST /api/pledges HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+          trickles.push(
+            setInterval(() => {
+              if (!client.socket.destroyed) client.socket.write(`X-Slow-${Date.now()}: 1\r\n`);
+            }, 300),
+          );
+        } else if (kind === 2) {
+          // Full headers, half the body it announced.
+          client.socket.write(
+            'POST /api/pledges HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":"',
+          );
+        }
+        // kind 0: connected, sends nothing.
+      }
+      const heldSince = Date.now();
+      try {
+        // Others are served while all of them are held.
+        for (let i = 0; i < 10; i++) {
+          const response = await post(url, pledge({ campaign: 'during-slowloris' }));
+          assert.equal(response.status, 201);
+          await response.arrayBuffer();
+        }
+        const health = await fetch(`${url}/healthz`);
+        assert.equal(health.status, 200);
+        await health.arrayBuffer();
+        const stillHeld = held.filter((client) => !client.socket.destroyed && !client.socket.closed).length;
+        assert.ok(
+          stillHeld > 1_000,
+          `the slowloris was still on while others were served (${stillHeld} held)`,
+        );
+
+        // Then the receiver closes every one of them, within its timeouts.
+        const closedAt = await Promise.all(held.map((client) => client.closed));
+        const slowest = Math.max(...closedAt) - heldSince;
+        assert.ok(
+          slowest < LIMITS.socketTimeoutMs + 2 * LIMITS.checkIntervalMs + 2_000,
+          `all held sockets closed after ${slowest} ms`,
+        );
+      } finally {
+        for (const timer of trickles) clearInterval(timer);
+        for (const client of held) client.socket.destroy();
+      }
+    },
+  );
+
+  it('caps the open connections, and serves again once held ones time out', { timeout: 30_000 }, async () => {
+    const { url } = await start({ httpLimits: { ...LIMITS, maxConnections: 20 } });
+    const port = portOf(url);
+    const held = await Promise.all(Array.from({ length: 20 }, () => open(port)));
+    // The 21st connection is accepted by the kernel and closed by the receiver at once.
+    const extra = await open(port);
+    await extra.closed;
+    assert.equal(extra.socket.bytesRead, 0, 'closed without an answer');
+    await Promise.all(held.map((client) => client.closed));
+    const response = await post(url, pledge({ campaign: 'after-cap' }));
+    assert.equal(response.status, 201);
+  });
+});
