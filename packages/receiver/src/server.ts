@@ -15,12 +15,14 @@ import { adminGuard, FailureLimiter } from './admin-limit.js';
 import type { FailureLimiterOptions } from './admin-limit.js';
 import { bearerChecker } from './auth.js';
 import { clientAddress } from './client-address.js';
+import { HealthMonitor } from './health.js';
+import { clientErrorHandler, errorBody, frameworkErrors, installErrorHandlers } from './errors.js';
 import { applyConnectionCap, httpLimitOptions } from './http-limits.js';
 import type { HttpLimits } from './http-limits.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
 import { csvLines } from './csv.js';
-import { fieldErrors, LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
-import type { PledgeBody, SchemaError } from './schema.js';
+import { LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
+import type { PledgeBody } from './schema.js';
 import { PledgeStore } from './store.js';
 import { textRules } from './text-rules.js';
 import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
@@ -133,17 +135,6 @@ class PrivateLogController extends LogController {
   }
 }
 
-/** Codes for the errors fastify and its plugins raise before a handler runs. */
-const STATUS_CODES: Record<number, string> = {
-  400: 'json', // unparsable JSON (schema errors are mapped field by field instead)
-  413: 'too-large',
-  415: 'not-json',
-  429: 'rate-limited',
-};
-
-/** `{errors: {field: code}}`, the one error shape of this API. */
-const errorBody = (field: string, code: string) => ({ errors: { [field]: code } });
-
 /** Builds the receiver (not yet listening): `await app.listen({port: 0})` starts it. Closing it closes the DB. */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const store = new PledgeStore({ path: options.dbPath, ...(options.now ? { now: options.now } : {}) });
@@ -159,6 +150,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     logger: loggerOptions(options),
     logController: new PrivateLogController(),
     bodyLimit: BODY_LIMIT,
+    frameworkErrors,
+    clientErrorHandler,
     ...httpLimitOptions(options.httpLimits),
     trustProxy: fastifyTrustProxy(trustProxy ?? false),
     ajv: {
@@ -180,19 +173,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.header('x-content-type-options', 'nosniff');
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation) {
-      reply.status(400).send({ errors: fieldErrors(error.validation as SchemaError[]) });
-      return;
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code = STATUS_CODES[status] ?? (status >= 500 ? 'server' : 'invalid');
-    reply.status(status).send(errorBody(status === 429 ? 'rate' : 'body', code));
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send(errorBody('route', 'not-found'));
-  });
+  installErrorHandlers(app);
 
   // CORS per route: anyone may read a count (public, cacheable); only the allowed origins may post;
   // the admin routes are for curl and scripts, never for a browser page.
@@ -215,13 +196,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   await app.register(rateLimit, { global: false, keyGenerator: clientAddress });
 
+  const health = new HealthMonitor(store);
+  app.addHook('onClose', async () => health.close());
   app.get('/healthz', async (_request, reply) => {
-    try {
-      store.count('');
-      return { status: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
-    }
+    const state = health.check();
+    reply.header('cache-control', 'no-store');
+    return state.status === 'ok' ? state : reply.status(503).send(state);
   });
 
   app.post<{ Body: PledgeBody }>(

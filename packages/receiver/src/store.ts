@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { StoreBusyError, writeWithRetry } from './busy.js';
 import { migrate } from './migrations.js';
 
 /** A validated pledge, as the HTTP layer hands it over. */
@@ -81,7 +82,8 @@ export class PledgeStore {
   constructor(options: StoreOptions) {
     this.now = options.now ?? (() => new Date());
     if (options.path !== ':memory:') mkdirSync(dirname(resolve(options.path)), { recursive: true });
-    // timeout: another process holding the write lock (a backup, a second instance) is waited for.
+    // While opening and migrating, another process holding the write lock is waited for; after that,
+    // never inside a call (busy.ts).
     this.db = new Database(options.path, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a commit survives a crash of this process; only a power cut can lose the last
@@ -92,6 +94,7 @@ export class PledgeStore {
     this.db.pragma('foreign_keys = ON');
     migrate(this.db, this.now);
     this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+    this.db.pragma('busy_timeout = 0');
 
     this.insert = this.db.prepare(`
       INSERT INTO pledges (id, campaign, partner, name, email, email_key, country, phone, city, comment,
@@ -161,14 +164,30 @@ export class PledgeStore {
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
-    let results: AddResult[];
+    // A held write lock is retried on timers (busy.ts); pledges arriving meanwhile make their own batch.
+    writeWithRetry(
+      () => this.addTransaction(batch.map((item) => item.pledge)),
+      (error, results) => {
+        // A held lock is seen live by canWrite(); other failures (a full disk) stay until a write succeeds.
+        this.writeFailing = error !== undefined && !(error instanceof StoreBusyError);
+        if (error !== undefined || !results) for (const item of batch) item.reject(error);
+        else batch.forEach((item, index) => item.resolve(results[index]));
+      },
+    );
+  }
+
+  /** Whether the last write failed for another reason than a held lock: /healthz says unhealthy meanwhile. */
+  writeFailing = false;
+
+  /** Whether a write could start now: takes and releases the write lock, without waiting for it. */
+  canWrite(): boolean {
     try {
-      results = this.addTransaction(batch.map((item) => item.pledge));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
+      this.db.exec('BEGIN IMMEDIATE');
+      this.db.exec('ROLLBACK');
+      return true;
+    } catch {
+      return false;
     }
-    batch.forEach((item, index) => item.resolve(results[index]));
   }
 
   /** Pledges in a campaign, or those a partner brought to it. */
