@@ -16,6 +16,7 @@ import type { FailureLimiterOptions } from './admin-limit.js';
 import { bearerChecker } from './auth.js';
 import { clientAddress } from './client-address.js';
 import { HealthMonitor } from './health.js';
+import { serveStatic } from './static.js';
 import { clientErrorHandler, errorBody, frameworkErrors, installErrorHandlers } from './errors.js';
 import { applyConnectionCap, httpLimitOptions } from './http-limits.js';
 import type { HttpLimits } from './http-limits.js';
@@ -325,20 +326,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   );
 
-  // Loaded only when asked for (the demo): a receiver that serves no files starts faster without it.
-  const mounts = options.static ?? [];
-  if (mounts.length > 0) {
-    const { default: fastifyStatic } = await import('@fastify/static');
-    for (const [index, mount] of mounts.entries()) {
-      await app.register(fastifyStatic, {
-        root: mount.root,
-        prefix: mount.prefix,
-        decorateReply: index === 0,
-        cacheControl: false,
-        setHeaders: (reply) => reply.header('cache-control', 'no-cache'),
-      });
-    }
-  }
+  await serveStatic(app, options.static ?? []);
 
   return app;
 }
