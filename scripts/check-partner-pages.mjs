@@ -13,13 +13,15 @@
 //      and a module script from a host without Access-Control-Allow-Origin is refused;
 //   3. demo/two-copies.html loads dist/samleng.js twice and dist/samleng.iife.js: no uncaught error,
 //      exactly one console warning, every widget works;
-//   4. dist/samleng-<version>.zip holds the two scripts, SHA384SUMS matching them, LICENSE and
+//   4. every demo/*.html page served by the receiver itself (`--static`, as `npm start` does) under the
+//      receiver's own Content-Security-Policy (packages/receiver/src/static.ts): zero violations;
+//   5. dist/samleng-<version>.zip holds the two scripts, SHA384SUMS matching them, LICENSE and
 //      HOW-TO-SELF-HOST.md with the right integrity values.
 // It serves demo/ and dist/ with the real receiver (packages/receiver/dist, a temporary database) and two
 // small static servers of its own, all on free ports. Run after `npm run build` and the receiver's build.
 //
 //   node scripts/check-partner-pages.mjs [--browser chromium|firefox] [--only STEPS] [--shots DIR]
-//     --only STEPS  some of zip,hostile,csp,cross-origin,two-copies (comma-separated)
+//     --only STEPS  some of zip,hostile,csp,cross-origin,two-copies,receiver-csp (comma-separated)
 //     --shots DIR   also write every screenshot there (on a failed comparison they are always written to
 //                   a temporary directory, with a diff image, and the path is printed)
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -863,6 +865,51 @@ async function strictCsp(browser, name, receiver) {
 }
 
 /**
+ * Every demo page as the receiver serves it (`npm start`), under the receiver's own policy: no violation.
+ * The recorder is put in before any of the page's scripts (evaluateOnNewDocument is not subject to the
+ * page's policy), so pages without demo/csp-violations.js are watched too.
+ */
+async function receiverCsp(browser, name, receiver) {
+  const { CONTENT_SECURITY_POLICY } = await import(
+    pathToFileURL(path.join(ROOT, 'packages/receiver/dist/src/static.js')).href
+  );
+  const pages = (await readdir(DEMO)).filter((file) => file.endsWith('.html') && file !== 'csp.html');
+  say(`\n▶ ${name}: ${pages.length} demo pages served by the receiver under its own policy`);
+  for (const file of pages) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const messages = [];
+    page.on('console', (message) => messages.push(message.text()));
+    page.on('pageerror', (error) => messages.push(String(error?.message ?? error)));
+    try {
+      await page.evaluateOnNewDocument(() => {
+        window.samlengReceiverCsp = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          window.samlengReceiverCsp.push(
+            `${event.effectiveDirective || event.violatedDirective} ${event.blockedURI} ${event.sourceFile ?? ''}:${event.lineNumber ?? ''}`,
+          );
+        });
+      });
+      const response = await page.goto(`${receiver.origin}/${file}`, { waitUntil: 'load' });
+      check(
+        `${file} is served with the receiver's policy`,
+        response.headers()['content-security-policy'] === CONTENT_SECURITY_POLICY,
+      );
+      await page.evaluate(settleInPage, TAGS);
+      const violations = await page.evaluate(() => window.samlengReceiverCsp);
+      const logged = messages.filter((text) => /Content[- ]Security[- ]Policy/i.test(text));
+      check(
+        `${file}: no violation of the receiver's policy`,
+        Array.isArray(violations) && violations.length === 0 && logged.length === 0,
+        [...(violations ?? ['the recorder did not run']), ...logged].join('\n'),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+/**
  * The policy docs/partners.md gives a partner whose page loads the script, the feeds and the photos from
  * `assets` and talks to the receiver at `receiver`: nothing else is allowed (no style-src at all).
  * 'self' is only for this test page's own violation recorder and favicon.
@@ -1081,6 +1128,7 @@ try {
           ['csp', () => strictCsp(browser, name, receiver)],
           ['cross-origin', () => crossOrigin(browser, name, receiver, { assets, partner })],
           ['two-copies', () => twoCopies(browser, name, receiver)],
+          ['receiver-csp', () => receiverCsp(browser, name, receiver)],
         ];
         try {
           for (const [step, run] of steps) {
