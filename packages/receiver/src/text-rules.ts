@@ -14,7 +14,9 @@ interface KeywordHost {
 }
 
 /** C0 and C1 control characters and DEL; `multiline` text (the comment) keeps tab, line feed and CR. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this rule's job
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
