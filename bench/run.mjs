@@ -53,6 +53,10 @@ function receiver(print) {
         steadyP99: number(/steady[^\n]*p99 (\d+) ms/),
         cpuPerRequestUs: number(/receiver CPU: (\d+) µs per request/),
         pledgesPerCore: number(/about (\d+) pledges\/s for each core/),
+        slowP99: number(/slowloris:[^\n]*p99 ([\d.]+) ms/),
+        slowClosedS: number(/slowloris:[^\n]*closed by the receiver within ([\d.]+) s/),
+        lockHealthMaxMs: number(/write lock held[^\n]*max (\d+) ms/),
+        lockPledgeStatus: number(/write lock held[^\n]*a pledge during it: (\d+)/),
         exact: /none lost, none doubled/.test(out),
         targetMet: /: met in this run/.test(out),
       });
@@ -179,6 +183,30 @@ function table(r) {
       v.steadyP99 < 25 ? 'met' : 'NOT met',
     );
     add('receiver: CPU per pledge', `${v.cpuPerRequestUs} µs (≈ ${v.pledgesPerCore}/s per free core)`);
+    add(
+      'receiver: p99 of other clients during a 2,000-socket slowloris',
+      ms(v.slowP99, 0),
+      'served',
+      Number.isFinite(v.slowP99) ? 'met' : 'NOT met',
+    );
+    add(
+      'receiver: held sockets closed by the receiver',
+      Number.isFinite(v.slowClosedS) ? `all, within ${v.slowClosedS} s` : 'NOT all',
+      'all, within its timeouts',
+      Number.isFinite(v.slowClosedS) ? 'met' : 'NOT met',
+    );
+    add(
+      'receiver: /healthz during a 3 s write lock (max)',
+      ms(v.lockHealthMaxMs, 0),
+      '< 250 ms, 503',
+      v.lockHealthMaxMs < 250 ? 'met' : 'NOT met',
+    );
+    add(
+      'receiver: a pledge during that lock',
+      String(v.lockPledgeStatus),
+      '503 + Retry-After, never 500',
+      v.lockPledgeStatus === 503 ? 'met' : 'NOT met',
+    );
   }
   return rows;
 }
