@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { FailureLimiter } from '../src/admin-limit.js';
 import { bearerChecker } from '../src/auth.js';
 import { ConfigError, DEFAULT_DB, DEFAULT_RATE_LIMIT, loadConfig } from '../src/config.js';
 import { csvCell, csvLines } from '../src/csv.js';
@@ -218,5 +219,29 @@ describe('PledgeStore', () => {
     const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
     assert.deepEqual(rows, [{ version: 1, name: 'pledges' }]);
     db.close();
+  });
+});
+
+describe('FailureLimiter', () => {
+  it('blocks a key after max failures until its window ends, and forgets it then', () => {
+    let now = 1_000_000;
+    const limiter = new FailureLimiter({ max: 3, windowMs: 60_000, now: () => now });
+    for (let i = 0; i < 3; i++) {
+      assert.equal(limiter.retryAfter('a'), 0);
+      limiter.fail('a');
+    }
+    assert.equal(limiter.retryAfter('a'), 60);
+    assert.equal(limiter.retryAfter('b'), 0, 'other keys are not affected');
+    now += 59_001;
+    assert.equal(limiter.retryAfter('a'), 1);
+    now += 1_000;
+    assert.equal(limiter.retryAfter('a'), 0, 'a new window');
+  });
+
+  it('remembers at most maxEntries keys, dropping the oldest under a flood of new ones', () => {
+    const limiter = new FailureLimiter({ max: 1, maxEntries: 100 });
+    for (let i = 0; i < 1_000; i++) limiter.fail(`flood-${i}`);
+    assert.equal(limiter.retryAfter('flood-999'), 60);
+    assert.equal(limiter.retryAfter('flood-0'), 0);
   });
 });
