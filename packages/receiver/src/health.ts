@@ -6,6 +6,8 @@ import type { IntervalHistogram } from 'node:perf_hooks';
 
 /** The loop lagging more than this (ms) in the last few seconds counts as unhealthy. */
 export const MAX_LOOP_LAG_MS = 500;
+/** A timer's period (ms); it running this much late, or not at all, is a lag. */
+const PROBE_MS = 100;
 /** How long a lag is remembered (ms). */
 const LAG_MEMORY_MS = 5_000;
 
@@ -21,6 +23,9 @@ export type Health = { status: 'ok' } | { status: 'unavailable'; reasons: ('stor
 export class HealthMonitor {
   private readonly histogram: IntervalHistogram;
   private readonly timer: NodeJS.Timeout;
+  private readonly probe: NodeJS.Timeout;
+  /** When the probe last ran: a gap since then is a loop stuck right now, before the histogram hears of it. */
+  private lastTick = Date.now();
   /** When the loop last lagged more than MAX_LOOP_LAG_MS. */
   private laggedAt = -Infinity;
 
@@ -30,6 +35,14 @@ export class HealthMonitor {
     // Read and reset every second; unref'd so it never keeps the process alive.
     this.timer = setInterval(() => this.sample(), 1_000);
     this.timer.unref();
+    this.probe = setInterval(() => this.tick(), PROBE_MS);
+    this.probe.unref();
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    if (now - this.lastTick > PROBE_MS + MAX_LOOP_LAG_MS) this.laggedAt = now;
+    this.lastTick = now;
   }
 
   private sample(): void {
@@ -39,6 +52,7 @@ export class HealthMonitor {
 
   check(): Health {
     this.sample();
+    this.tick();
     const reasons: ('store' | 'event-loop')[] = [];
     if (this.store.writeFailing || !this.store.canWrite()) reasons.push('store');
     if (Date.now() - this.laggedAt < LAG_MEMORY_MS) reasons.push('event-loop');
@@ -47,6 +61,7 @@ export class HealthMonitor {
 
   close(): void {
     clearInterval(this.timer);
+    clearInterval(this.probe);
     this.histogram.disable();
   }
 }

@@ -1,0 +1,19 @@
+// /healthz while the event loop lags: a receiver whose loop was stuck for most of a second answers
+// everyone late, so a load balancer should hear "unavailable" until it has been well for a few seconds.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { start } from './helpers.js';
+
+const { url } = await start();
+
+describe('/healthz and the event loop', () => {
+  it('says 503 "event-loop" after the loop was blocked for 800 ms, 200 before', async () => {
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    // The receiver runs in this process: a synchronous stretch here blocks its loop as a heavy request would.
+    const until = Date.now() + 800;
+    while (Date.now() < until);
+    const response = await fetch(`${url}/healthz`);
+    assert.equal(response.status, 503);
+    assert.deepEqual(await response.json(), { status: 'unavailable', reasons: ['event-loop'] });
+  });
+});
