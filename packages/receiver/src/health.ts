@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IntervalHistogram } from 'node:perf_hooks';
 
 /** The loop lagging more than this (ms) in the last few seconds counts as unhealthy. */
-export const MAX_LOOP_LAG_MS = 500;
+export const MAX_LOOP_LAG_MS = 1_000;
 /** A timer's period (ms); it running this much late, or not at all, is a lag. */
 const PROBE_MS = 100;
 /** How long a lag is remembered (ms). */
