@@ -36,7 +36,7 @@ const HOSTILE = [
  * them as flat XML spreadsheets, where a formula cell has a `table:formula` attribute.
  */
 async function openInCalc(files: string[], separator: ',' | ';'): Promise<string[]> {
-  await run('soffice', ['--version'], { timeout: 60_000 }).catch(() => {
+  await run('sh', ['-c', 'command -v soffice']).catch(() => {
     throw new Error('soffice not found: apt-get install libreoffice-calc-nogui (.ci/run does)');
   });
   const out = join(dir, `out-${separator.charCodeAt(0)}`);
