@@ -16,6 +16,11 @@ import { DEFAULT_RATE_LIMIT } from './config.js';
 import { csvLines } from './csv.js';
 import { fieldErrors, LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
 import type { PledgeBody, SchemaError } from './schema.js';
+import { confirmRoutes } from './confirm/routes.js';
+import { erasePerson } from './erasure.js';
+import { Mailer } from './mail/outbox.js';
+import type { MailSettings } from './mail/outbox.js';
+import { scheduleSweeps } from './retention.js';
 import { PledgeStore } from './store.js';
 import type { PledgeRow } from './store.js';
 
@@ -40,6 +45,16 @@ export interface ServerOptions {
   static?: readonly { root: string; prefix: string }[];
   /** The clock for consent times (tests). */
   now?: () => Date;
+  /** Mail settings: confirmation by e-mail (double opt-in) is on when given. */
+  mail?: Omit<MailSettings, 'confirmDays'> | undefined;
+  /** Days a confirmation link is valid (default 7); pending pledges older than that are deleted. */
+  confirmDays?: number;
+  /** Days after which a pledge's personal fields are removed (default: kept). */
+  retentionDays?: number | undefined;
+  /** Mails per address per UTC day (default 3). */
+  mailsPerDay?: number;
+  /** ms before a queued mail may go (default: random 1–5 s). */
+  sendDelay?: () => number;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -62,6 +77,7 @@ const CSV_COLUMNS: readonly { header: string; value: (row: PledgeRow) => string 
   { header: 'consent_at', value: (row) => row.consent_at },
   { header: 'locale', value: (row) => row.locale },
   { header: 'page_url', value: (row) => row.page_url },
+  { header: 'confirmed_at', value: (row) => row.confirmed_at },
 ];
 
 /**
@@ -127,7 +143,17 @@ const errorBody = (field: string, code: string) => ({ errors: { [field]: code } 
 
 /** Builds the receiver (not yet listening): `await app.listen({port: 0})` starts it. Closing it closes the DB. */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = new PledgeStore({ path: options.dbPath, ...(options.now ? { now: options.now } : {}) });
+  const confirmDays = options.confirmDays ?? 7;
+  let mailer: Mailer | undefined;
+  const store = new PledgeStore({
+    path: options.dbPath,
+    ...(options.now ? { now: options.now } : {}),
+    confirm: options.mail !== undefined,
+    confirmDays,
+    ...(options.mailsPerDay ? { mailsPerDay: options.mailsPerDay } : {}),
+    ...(options.sendDelay ? { sendDelay: options.sendDelay } : {}),
+    onMail: () => mailer?.wake(),
+  });
   const allowed = new Set(options.allowedOrigins ?? []);
   const anyOrigin = allowed.has('*');
   const isAllowedOrigin = (origin: string) => anyOrigin || allowed.has(origin);
@@ -144,7 +170,26 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true },
     },
   });
-  app.addHook('onClose', async () => store.close());
+  if (options.mail) {
+    mailer = new Mailer(store.db, { ...options.mail, confirmDays }, app.log, () =>
+      (options.now ?? (() => new Date()))().getTime(),
+    );
+    mailer.wake(); // what a previous run left in the outbox
+  } else {
+    app.log.info('SAMLENG_SMTP_URL is not set: single opt-in, every pledge is counted when stored');
+  }
+  const stopSweeps = scheduleSweeps(
+    store,
+    { confirmDays, retentionDays: options.retentionDays, now: options.now ?? (() => new Date()) },
+    (result) => {
+      if (result.expired || result.stripped) app.log.info(result, 'retention sweep');
+    },
+  );
+  app.addHook('onClose', async () => {
+    stopSweeps();
+    mailer?.close();
+    store.close();
+  });
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
   app.removeContentTypeParser('text/plain');
 
@@ -222,9 +267,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       if (body.website) {
         // A filled honeypot: a bot. It gets what a person would get, and nothing is stored.
         request.log.info({ honeypot: true }, 'honeypot pledge dropped');
-        return reply.status(201).send({ id: body.id, count: store.count(body.campaign) });
+        return reply.status(201).send({ id: body.id, confirm: store.confirmOn });
       }
-      const { stored, count } = await store.addSoon({
+      // Every accepted pledge gets this same answer: a new address, a known one (which only its owner
+      // hears of, by mail) or a retry of the same id. Which it was is decided after the answer is sent
+      // (intake.ts), so neither the answer nor its timing tells; and no count, which would.
+      await store.addSoon({
         id: body.id,
         campaign: body.campaign,
         consentText: body.consentText,
@@ -238,9 +286,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         ...(body.comment ? { comment: body.comment } : {}),
         ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}),
       });
-      return stored
-        ? reply.status(201).send({ id: body.id, count })
-        : reply.status(200).send({ id: body.id, count, duplicate: true });
+      return reply.status(201).send({ id: body.id, confirm: store.confirmOn });
     },
   );
 
@@ -315,11 +361,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async (request, reply) => {
       const { campaign, email } = request.query;
-      const deleted = store.erase(campaign, email);
+      const deleted = erasePerson(store, campaign, email);
       reply.header('cache-control', 'no-store');
       return { campaign, deleted, count: store.count(campaign) };
     },
   );
+
+  await app.register(confirmRoutes, { store });
 
   // Loaded only when asked for (the demo): a receiver that serves no files starts faster without it.
   const mounts = options.static ?? [];

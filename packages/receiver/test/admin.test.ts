@@ -61,11 +61,11 @@ describe('GET /api/pledges/export.csv', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     assert.equal(
       text,
-      '\uFEFFid,campaign,partner,name,email,country,phone,city,comment,consent_text,consent_at,locale,page_url\r\n' +
+      '\uFEFFid,campaign,partner,name,email,country,phone,city,comment,consent_text,consent_at,locale,page_url,confirmed_at\r\n' +
         `${first.id},csv,khmer-voices,"Dara ""the voice"", Sok",dara@example.org,,,"Phnom Penh\nKhan Daun Penh",` +
-        `"'=HYPERLINK(""http://evil.example"",""click"")",ខ្ញុំយល់ព្រម,2029-05-01T08:30:00.000Z,km,https://partner.example/pledge\r\n` +
+        `"'=HYPERLINK(""http://evil.example"",""click"")",ខ្ញុំយល់ព្រម,2029-05-01T08:30:00.000Z,km,https://partner.example/pledge,2029-05-01T08:30:00.000Z\r\n` +
         `${second.id},csv,,"'@SUM(A1:A9)",b@example.org,"'-2+3","'+855 12 345 678",Tabbed\there,,` +
-        `${second.consentText},2029-05-01T08:30:00.000Z,fr,\r\n`,
+        `${second.consentText},2029-05-01T08:30:00.000Z,fr,,2029-05-01T08:30:00.000Z\r\n`,
     );
   });
 

@@ -74,7 +74,29 @@ describe('loadConfig', () => {
       rateLimit: DEFAULT_RATE_LIMIT,
       trustProxy: false,
       logLevel: 'info',
+      mail: undefined,
+      confirmDays: 7,
+      retentionDays: undefined,
     });
+  });
+  it('reads the mail settings, all three or none', () => {
+    const mail = {
+      SAMLENG_SMTP_URL: 'smtp://u:p@mail.example:587',
+      SAMLENG_MAIL_FROM: 'Campaign <pledges@example.org>',
+      SAMLENG_PUBLIC_URL: 'https://pledges.example.org/',
+    };
+    assert.deepEqual(loadConfig(mail).mail, {
+      smtpUrl: 'smtp://u:p@mail.example:587',
+      from: 'Campaign <pledges@example.org>',
+      publicUrl: 'https://pledges.example.org',
+    });
+    assert.throws(() => loadConfig({ ...mail, SAMLENG_SMTP_URL: 'http://x' }), /SAMLENG_SMTP_URL/);
+    assert.throws(() => loadConfig({ ...mail, SAMLENG_MAIL_FROM: '' }), /SAMLENG_MAIL_FROM/);
+    assert.throws(() => loadConfig({ ...mail, SAMLENG_PUBLIC_URL: 'pledges.example' }), /SAMLENG_PUBLIC_URL/);
+    const kept = loadConfig({ SAMLENG_CONFIRM_DAYS: '3', SAMLENG_RETENTION_DAYS: '365' });
+    assert.equal(kept.confirmDays, 3);
+    assert.equal(kept.retentionDays, 365);
+    assert.throws(() => loadConfig({ SAMLENG_RETENTION_DAYS: '0' }), /SAMLENG_RETENTION_DAYS/);
   });
   it('reads every variable', () => {
     const config = loadConfig({
@@ -160,29 +182,29 @@ describe('PledgeStore', () => {
     store.close(); // closing twice is harmless
   });
 
-  it('group-commits pledges that arrive together, each answered with its own result', async () => {
+  it('group-commits pledges that arrive together, then sorts out retries and known addresses', async () => {
     const store = new PledgeStore({ path: ':memory:' });
     const base = { campaign: 'g', name: 'n', consentText: 't', locale: 'en' };
     const id = randomUUID();
-    const results = await Promise.all([
+    await Promise.all([
       store.addSoon({ ...base, id, email: 'a@x.org' }),
       store.addSoon({ ...base, id: randomUUID(), email: 'b@x.org' }),
       store.addSoon({ ...base, id: id.toUpperCase(), email: 'c@x.org' }),
       store.addSoon({ ...base, id: randomUUID(), email: 'B@X.org' }),
     ]);
-    assert.deepEqual(results, [
-      { stored: true, count: 1 },
-      { stored: true, count: 2 },
-      { stored: false, count: 2 },
-      { stored: false, count: 2 },
-    ]);
+    store.sortIntake();
+    assert.equal(store.count('g'), 2);
+    assert.deepEqual(
+      [...store.pledges('g')].map((row) => row.email),
+      ['a@x.org', 'b@x.org'],
+    );
     store.close();
   });
 
-  it('fails every pledge of a group whose commit fails, and stores none of them', async () => {
+  it('fails every pledge of a group whose commit fails, and takes in none of them', async () => {
     const store = new PledgeStore({ path: ':memory:' });
     store.db.exec(
-      "CREATE TRIGGER refuse BEFORE INSERT ON pledges WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'no'); END",
+      "CREATE TRIGGER refuse BEFORE INSERT ON pledge_intake WHEN NEW.pledge LIKE '%boom%' BEGIN SELECT RAISE(ABORT, 'no'); END",
     );
     const base = { campaign: 'f', consentText: 't', locale: 'en' };
     const outcomes = await Promise.allSettled([
@@ -193,6 +215,7 @@ describe('PledgeStore', () => {
       outcomes.map((outcome) => outcome.status),
       ['rejected', 'rejected'],
     );
+    store.sortIntake();
     assert.equal(store.count('f'), 0);
     store.close();
   });
@@ -204,7 +227,10 @@ describe('PledgeStore', () => {
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1, name: 'pledges' }]);
+    assert.deepEqual(rows, [
+      { version: 1, name: 'pledges' },
+      { version: 2, name: 'confirmation-intake-outbox' },
+    ]);
     db.close();
   });
 });
