@@ -208,6 +208,9 @@ export class PledgeStore {
 
   /** Confirmed pledges in a campaign, or those a partner brought to it. */
   count(campaign: string, partner?: string): number {
+    // A reader who got their answer may ask for the count before the sorting turn: sort first, so the
+    // count they read holds their pledge (it would have been sorted a moment later anyway).
+    if (this.sortScheduled) this.sortIntake();
     return (partner ? this.partnerTotal.get(campaign, partner) : this.total.get(campaign)) ?? 0;
   }
 
@@ -236,6 +239,7 @@ export class PledgeStore {
    * an export of any size never holds the connection while the response streams.
    */
   *pledges(campaign: string, pageSize = 1000): Generator<PledgeRow> {
+    this.sortIntake();
     let after = 0;
     for (;;) {
       const rows = this.page.all(campaign, after, pageSize);
