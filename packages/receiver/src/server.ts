@@ -187,7 +187,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   );
   app.addHook('onClose', async () => {
     stopSweeps();
-    mailer?.close();
+    await mailer?.close();
     store.close();
   });
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.

@@ -48,6 +48,8 @@ export class Mailer {
   private readonly later: Database.Statement<[number, number]>;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** The run in progress: close() waits for it, so a mail the server accepted has its row deleted. */
+  private current: Promise<void> | undefined;
   private again = false;
   private closed = false;
 
@@ -70,6 +72,8 @@ export class Mailer {
     this.nextAt = db.prepare<[], number | null>('SELECT min(next_at) FROM mail_outbox').pluck();
     this.done = db.prepare('DELETE FROM mail_outbox WHERE seq = ?');
     this.later = db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, next_at = ? WHERE seq = ?');
+    // A restart is often what fixed the mail settings: what was waiting for a retry goes now.
+    db.prepare('UPDATE mail_outbox SET next_at = ? WHERE attempts > 0').run(this.now());
   }
 
   /** Looks at the outbox now (after a pledge was sorted, and at start). */
@@ -80,7 +84,12 @@ export class Mailer {
       return;
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), 0);
+    this.timer = setTimeout(() => this.start(), 0);
+  }
+
+  private start(): void {
+    if (this.running || this.closed) return;
+    this.current = this.run();
   }
 
   private async run(): Promise<void> {
@@ -101,7 +110,7 @@ export class Mailer {
     const next = this.nextAt.get();
     if (next != null) {
       const wait = Math.max(0, Math.min(next - this.now(), 60_000));
-      this.timer = setTimeout(() => void this.run(), wait);
+      this.timer = setTimeout(() => this.start(), wait);
       this.timer.unref();
     }
   }
@@ -126,7 +135,7 @@ export class Mailer {
       });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      if (this.closed || !this.db.open) return;
+      if (!this.db.open) return;
       if (code !== undefined && code >= 500) {
         // Refused for good (no such mailbox…): trying again would not help.
         this.log.warn({ responseCode: code, kind: row.kind }, 'mail refused by the SMTP server, dropped');
@@ -146,9 +155,11 @@ export class Mailer {
     if (this.db.open) this.done.run(row.seq);
   }
 
-  close(): void {
+  /** Stops taking mails; waits for the one being sent, so that its row is settled before the DB closes. */
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    await this.current;
     this.transport.close();
   }
 }
