@@ -50,6 +50,7 @@ async function startSmtp() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    closeTimeout: 200, // close() waits this long for clients (default 30 s)
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream).then((parsed) => {
@@ -134,8 +135,11 @@ export function receiverMailPlugin() {
       const entry = running.get(id);
       running.delete(id);
       if (entry) {
-        await entry.app.close();
-        await new Promise((resolve) => entry.smtp.server.close(resolve));
+        // Bounded: a browser may keep a connection to either open after the test.
+        const bounded = (promise) =>
+          Promise.race([promise, new Promise((resolve) => setTimeout(resolve, 2000))]);
+        await bounded(entry.app.close());
+        await bounded(new Promise((resolve) => entry.smtp.server.close(resolve)));
         rmSync(entry.dir, { recursive: true, force: true });
       }
       return { id, closed: true };

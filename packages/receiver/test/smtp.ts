@@ -28,6 +28,7 @@ export class TestSmtp {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'], // no certificate here: nodemailer sends in plain when none is offered
+      closeTimeout: 200, // close() waits this long for clients (default 30 s)
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
