@@ -105,6 +105,7 @@ export function receiverMailPlugin() {
           publicUrl: url,
         },
         sendDelay: () => 0,
+        sortDelay: () => 0,
       });
       await app.listen({ host: '127.0.0.1', port });
       const id = `mail-${++next}`;

@@ -199,6 +199,8 @@ try {
     if (response.status === 201) createdAfter++;
     else if (response.status !== 200) throw new Error(`re-post answered ${response.status}`);
   }
+  // Pledges are sorted into the count 100–400 ms after their answer (store.ts).
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const response = await fetch(`${url}/api/pledges/count?campaign=${campaign}`);
   const stored = (await response.json()).count;
 

@@ -55,6 +55,8 @@ export interface ServerOptions {
   mailsPerDay?: number;
   /** ms before a queued mail may go (default: random 1–5 s). */
   sendDelay?: () => number;
+  /** ms between a pledge's answer and its sorting into new and known (default: random 100–400 ms; see store.ts). */
+  sortDelay?: () => number;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -152,6 +154,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     confirmDays,
     ...(options.mailsPerDay ? { mailsPerDay: options.mailsPerDay } : {}),
     ...(options.sendDelay ? { sendDelay: options.sendDelay } : {}),
+    ...(options.sortDelay ? { sortDelay: options.sortDelay } : {}),
     onMail: () => mailer?.wake(),
   });
   const allowed = new Set(options.allowedOrigins ?? []);
