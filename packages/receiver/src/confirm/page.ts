@@ -1,6 +1,7 @@
 // The confirmation page: plain HTML that works without JavaScript (there is none: the CSP allows no
 // script), one form whose button POSTs. A link scanner that fetches every URL in a mail gets the page and
 // confirms nothing.
+import { escapeHtml } from '../html.js';
 import { createHash } from 'node:crypto';
 import { fill, language } from '../mail/texts.js';
 import { PAGE_TEXTS } from './texts.js';
@@ -20,12 +21,6 @@ export const PAGE_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 export function confirmPage(
   state: PageState,
   options: { locale?: string; campaign?: string; action?: string },
@@ -35,15 +30,15 @@ export function confirmPage(
   const values = { campaign: options.campaign ?? '' };
   const body =
     state === 'pending'
-      ? `<p>${escape(fill(t.pending, values))}</p>
-<form method="post" action="${escape(options.action ?? '')}"><button type="submit">${escape(t.button)}</button></form>`
-      : `<p role="status">${escape(fill(state === 'confirmed' ? t.confirmed : t.invalid, values))}</p>`;
+      ? `<p>${escapeHtml(fill(t.pending, values))}</p>
+<form method="post" action="${escapeHtml(options.action ?? '')}"><button type="submit">${escapeHtml(t.button)}</button></form>`
+      : `<p role="status">${escapeHtml(fill(state === 'confirmed' ? t.confirmed : t.invalid, values))}</p>`;
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">
-<title>${escape(t.title)}</title><style>${STYLE}</style></head>
-<body><main><h1>${escape(t.title)}</h1>
+<title>${escapeHtml(t.title)}</title><style>${STYLE}</style></head>
+<body><main><h1>${escapeHtml(t.title)}</h1>
 ${body}
 </main></body></html>
 `;

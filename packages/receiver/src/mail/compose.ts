@@ -1,4 +1,5 @@
 // A mail from its outbox row: plain text plus a simple HTML part, in the pledge's language.
+import { escapeHtml } from '../html.js';
 import { fill, formatNumber, language, MAIL_TEXTS } from './texts.js';
 
 export interface ComposeInput {
@@ -17,21 +18,15 @@ export interface Composed {
   lang: string;
 }
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 export function composeMail(input: ComposeInput): Composed {
   const lang = language(input.locale);
   const t = MAIL_TEXTS[lang];
   const values = { campaign: input.campaign, days: formatNumber(lang, input.confirmDays) };
   const page = (paragraphs: string[], link?: string) =>
     `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.6;max-width:36em">` +
-    paragraphs.map((p) => `<p>${escape(p)}</p>`).join('') +
+    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     (link
-      ? `<p><a href="${escape(link)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5;color:#fff;text-decoration:none;border-radius:4px">${escape(t.confirmButton)}</a></p><p style="font-size:.9em;word-break:break-all">${escape(link)}</p>`
+      ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t.confirmButton)}</a></p><p style="font-size:.9em;word-break:break-all">${escapeHtml(link)}</p>`
       : '') +
     '</body></html>';
   if (input.kind === 'confirm') {
@@ -42,7 +37,7 @@ export function composeMail(input: ComposeInput): Composed {
       lang,
       subject: t.confirmSubject,
       text: `${t.greeting}\n\n${intro}\n\n${link}\n\n${outro}\n`,
-      html: page([t.greeting, intro], link).replace('</body>', `<p>${escape(outro)}</p></body>`),
+      html: page([t.greeting, intro], link).replace('</body>', `<p>${escapeHtml(outro)}</p></body>`),
     };
   }
   const body = fill(t.knownBody, values);
