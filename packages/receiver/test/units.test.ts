@@ -234,3 +234,45 @@ describe('PledgeStore', () => {
     db.close();
   });
 });
+
+describe('migration 2 (signers’ safety)', () => {
+  it('re-keys a version-1 database by the HMAC of each address: counts, dedupe and erasure keep working', async () => {
+    const { MIGRATIONS } = await import('../src/migrations.js');
+    const path = join(tempDir(), 'v1.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0].sql);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 'pledges', '2029-01-01T00:00:00Z')`);
+    const insert =
+      old.prepare(`INSERT INTO pledges (id, campaign, partner, name, email, email_key, consent_text,
+      consent_at, locale) VALUES (?, 'm', ?, 'n', ?, ?, 't', '2029-01-01T00:00:00Z', 'en')`);
+    insert.run(randomUUID(), 'p1', 'Dara@Example.org', 'dara@example.org');
+    insert.run(randomUUID(), '', 'sok@example.org', 'sok@example.org');
+    old.close();
+
+    const store = new PledgeStore({ path });
+    assert.equal(store.count('m'), 2, 'old pledges stay counted (they were confirmed by the old rules)');
+    assert.equal(store.count('m', 'p1'), 1);
+    store.add({
+      id: randomUUID(),
+      campaign: 'm',
+      name: 'again',
+      email: ' DARA@example.org',
+      consentText: 't',
+      locale: 'en',
+    });
+    assert.equal(store.count('m'), 2, 'a known address is still known');
+    assert.equal(
+      store.db
+        .prepare('SELECT count(*) FROM pledges WHERE email_hash = ?')
+        .pluck()
+        .get(store.hash('dara@example.org')),
+      1,
+    );
+    assert.deepEqual(
+      [...store.pledges('m')].map((row) => row.confirmed_at),
+      ['2029-01-01T00:00:00Z', '2029-01-01T00:00:00Z'],
+    );
+    store.close();
+  });
+});
