@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_ARGS, findBrowsers } from './scripts/browsers.mjs';
 import { receiverPlugin } from './test/receiver-plugin.mjs';
+import { receiverMailPlugin } from './test/receiver-plugin-mail.mjs';
 
 const { chromium, firefox } = findBrowsers();
 const only = process.env.SAMLENG_BROWSERS?.split(',');
@@ -69,6 +70,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
     receiverPlugin(),
+    receiverMailPlugin(),
   ],
   browsers,
   // One page at a time per browser: Chromium does not run animation frames in background tabs.

@@ -7,7 +7,7 @@
  *   extension gets no JSON content type (none from Storybook's server, `application/octet-stream` from
  *   most others); that does not matter, the widgets parse the body whatever its type. The endpoints are
  *   relative, so they work wherever the Storybook is published.
- * - The states that need the receiver's **answer to a pledge** (counted, already pledged, refused, still
+ * - The states that need the receiver's **answer to a pledge** (counted, waiting for confirmation by e-mail, refused, still
  *   sending, unreachable) get a story-local stand-in for `fetch`: a story's `beforeEach` registers it for
  *   its own endpoint only, and removes it when the story is left. Everything else goes to the network as
  *   usual. The widgets' own code (send.ts, the outbox, the shared count) runs unchanged on top of it; the
@@ -44,10 +44,10 @@ export const clearOutbox = () => {
 
 /** How the stand-in answers `POST {endpoint}`. */
 export type PostAnswer =
-  /** `201 {id, count}`: a new pledge, counted. */
+  /** `201 {id, confirm: false}`: counted at once (the receiver has no mail settings). */
   | 'counted'
-  /** `200 {id, count, duplicate: true}`: this e-mail address had already pledged. */
-  | 'duplicate'
+  /** `201 {id, confirm: true}`: the receiver mails the reader a link to confirm; counted then. */
+  | 'confirm'
   /** `403 {errors: {origin: "not-allowed"}}`: the page's origin is not in SAMLENG_ALLOWED_ORIGINS. */
   | 'refused'
   /** No answer at all, and the widget's 15 s timeout ignored, so "Sending…" stays on screen. */
@@ -105,9 +105,9 @@ export const fakeReceiver =
       switch (post) {
         case 'counted':
           total = now + 1;
-          return json(201, { id, count: total });
-        case 'duplicate':
-          return json(200, { id, count: now, duplicate: true });
+          return json(201, { id, confirm: false });
+        case 'confirm':
+          return json(201, { id, confirm: true });
         case 'refused':
           return json(403, { errors: { origin: 'not-allowed' } });
         case 'never':

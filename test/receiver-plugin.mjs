@@ -67,6 +67,7 @@ async function listen(receiver) {
       adminTokens: [receiver.token],
       rateLimit: receiver.rateLimit,
       logLevel: 'silent',
+      sortDelay: () => 0, // a count read right after a pledge holds it (issue #13)
     });
     logRequests(app, receiver); // the request log (issue #20)
     try {

@@ -132,11 +132,16 @@ function sourceFor(url: string): Source {
   return source;
 }
 
-/** A count from elsewhere (the receiver's answer to a pledge): shown at once, then read again. */
-export function reportCount(url: string, count: number): void {
+/**
+ * After a pledge was delivered: the count is read again; one given (an older receiver's answer) is shown
+ * at once.
+ */
+export function reportCount(url: string, count: number | undefined): void {
   const source = sourceFor(url);
-  source.count = count;
-  source.status = 'ready';
+  if (count !== undefined) {
+    source.count = count;
+    source.status = 'ready';
+  }
   source.version++;
   publish(source);
   // Nobody shows this count (the outbox sent a pledge for another campaign): no request. A widget

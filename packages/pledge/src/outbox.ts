@@ -193,9 +193,9 @@ async function attempt(endpoint: string, body: PledgeBody): Promise<SendResult> 
       remove(body.id);
       failures.delete(endpoint);
     }
-    if (result.kind === 'sent' && result.count !== undefined) {
-      reportCount(countUrl(endpoint, body.campaign), result.count);
-    }
+    // The answer carries no count (it would tell whether the address was new): the count is read
+    // again, and moves when the pledge is confirmed.
+    if (result.kind === 'sent') reportCount(countUrl(endpoint, body.campaign), result.count);
     return result;
   } finally {
     inFlight.delete(body.id);

@@ -14,13 +14,11 @@ import type { FieldErrors, PledgeBody, SendResult } from './send.js';
 import { renderShare } from './share-view.js';
 import { uuid } from './uuid.js';
 
-/** What `samleng-pledge-sent` reports: the pledge's id and the campaign's count after it. */
+/** What `samleng-pledge-sent` reports: the pledge's id, and whether it waits for confirmation by e-mail. */
 export interface PledgeSentDetail {
   id: string;
-  /** The campaign's total as the receiver gave it (absent if its answer had none). */
-  count: number | undefined;
-  /** True when the receiver already had this pledge or this e-mail address: counted once. */
-  duplicate: boolean;
+  /** True when the receiver confirms pledges by e-mail: the reader gets a link to confirm. */
+  confirm: boolean;
 }
 
 type Phase = 'form' | 'sending' | 'queued' | 'thanks';
@@ -64,7 +62,7 @@ type Config = CountConfig & { partner: string | undefined; fields: FieldName[] }
  * @cssprop [--samleng-pledge-track=var(--samleng-color-surface-alt)] - The empty part of the progress bar, the thank-you box.
  *
  * @fires {CustomEvent<{id: string, campaign: string}>} samleng-pledge-submit - The reader sent the form and it passed the checks; no personal data.
- * @fires {CustomEvent<PledgeSentDetail>} samleng-pledge-sent - The receiver has the pledge: `{id, count, duplicate}`.
+ * @fires {CustomEvent<PledgeSentDetail>} samleng-pledge-sent - The receiver has the pledge: `{id, confirm}`.
  * @fires {CustomEvent<{id: string}>} samleng-pledge-queued - The receiver could not be reached: the pledge waits in the outbox.
  * @fires {CustomEvent<{errors: Record<string, string>}>} samleng-pledge-error - The pledge needs fixing (`{field: code}`), or the receiver refused it (`{request: "http-403"}`).
  * @fires {CustomEvent<{channel: string}>} samleng-pledge-share - The reader used a share button or link (`native`, `copy`, `whatsapp`, `telegram`, `facebook`, `x`, `line`, `email`).
@@ -111,7 +109,7 @@ export class SamlengPledge extends SamlengElement {
   @state() private _phase: Phase = 'form';
   @state() private _errors: FieldErrors = {};
   @state() private _formError = false;
-  @state() private _duplicate = false;
+  @state() private _confirm = false;
   @state() private _retrying = false;
 
   readonly #count = new CountController(this);
@@ -389,9 +387,12 @@ export class SamlengPledge extends SamlengElement {
       <h3 tabindex="-1">${heading}</h3>
       <p>
         ${
-          this._duplicate
-            ? msg('You had already pledged with this e-mail address: your pledge is counted once.', {
-                id: 'pledge.thanks.duplicate',
+          // Never "you had already pledged": the receiver does not tell, so that nobody can test an
+          // address (only its owner hears of it, by mail).
+          this._confirm
+            ? msg('Check your inbox to confirm your pledge.', {
+                id: 'pledge.thanks.confirm',
+                desc: 'The receiver sent the reader an e-mail with a link that confirms the pledge.',
               })
             : msg('Your pledge has been counted.', { id: 'pledge.thanks.counted' })
         }
@@ -458,12 +459,12 @@ export class SamlengPledge extends SamlengElement {
     switch (result.kind) {
       case 'sent':
         this.#pendingId = undefined;
-        this._duplicate = result.duplicate;
+        this._confirm = result.confirm;
         this._phase = 'thanks';
         // The reader's details are with the campaign now: the form keeps none of them.
         this.#values = {};
         this.#consent = false;
-        this.emit('samleng-pledge-sent', { id, count: result.count, duplicate: result.duplicate });
+        this.emit('samleng-pledge-sent', { id, confirm: result.confirm });
         void this.#focus('.done h3');
         return;
       case 'retry':

@@ -26,8 +26,11 @@ export interface PledgeBody {
 export type FieldErrors = Record<string, string>;
 
 export type SendResult =
-  /** 2xx: counted (or already counted: `duplicate`). `count` is the campaign's total, when the answer had one. */
-  | { kind: 'sent'; count: number | undefined; duplicate: boolean }
+  /**
+   * 2xx: the receiver has it. `confirm`: it waits for the reader's confirmation by e-mail. `count` is the
+   * campaign's total when an (older) receiver's answer had one; today's receivers give none.
+   */
+  | { kind: 'sent'; count: number | undefined; confirm: boolean }
   /** 400 with field errors: the reader can fix them. */
   | { kind: 'invalid'; errors: FieldErrors }
   /** Any other 4xx: this pledge will never be accepted as it is (origin not allowed, wrong address…). */
@@ -65,7 +68,7 @@ export async function sendPledge(endpoint: string, body: PledgeBody, timeout = T
       return {
         kind: 'sent',
         count: typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : undefined,
-        duplicate: data.duplicate === true,
+        confirm: data.confirm === true,
       };
     }
     if (status === 429) return { kind: 'retry', reason: 'rate', after: retryAfter(response) };

@@ -137,7 +137,7 @@ describe('pledge helpers', () => {
       expect(await sendPledge('/x', body)).to.deep.equal({
         kind: 'sent',
         count: undefined,
-        duplicate: false,
+        confirm: false,
       });
     });
 

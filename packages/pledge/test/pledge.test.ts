@@ -172,7 +172,7 @@ describe('<samleng-pledge>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'button[type=submit]'));
     await sendKeys({ press: 'Enter' });
     const { detail } = await sent;
-    expect(detail.count).to.equal(1);
+    expect(detail.confirm).to.equal(false);
     await el.updateComplete;
     // Focus lands on the thank-you heading, which a screen reader then reads.
     expect(el.shadowRoot!.activeElement).to.equal($(el, '.done h3'));

@@ -49,7 +49,7 @@ describe('the test receiver bridge', () => {
       body: JSON.stringify(pledge),
     });
     expect(posted.status).to.equal(201);
-    expect(await posted.json()).to.deep.equal({ id: pledge.id, count: 1 });
+    expect(await posted.json()).to.deep.equal({ id: pledge.id, confirm: false });
     expect(await count(campaign)).to.equal(1);
 
     const stopped = await stopReceiver(receiver.id);

@@ -177,7 +177,7 @@ describe('<samleng-pledge> thank-you step', () => {
     await setLang('km');
     const { el } = await thanked();
     expect(text(el, '.done h3')).to.not.equal('Thank you for your pledge!');
-    expect(text(el, '[part=count]')).to.contain('១');
+    await until(() => (text(el, '[part=count]') ?? '').includes('១'), 'the count in Khmer digits');
     await expect(el).to.be.accessible();
   });
 });

@@ -48,3 +48,21 @@ export function writeWithRetry<T>(
   }
   done(undefined, result);
 }
+
+/**
+ * Runs `write` until it is not refused by a held lock, waiting on timers between tries, for work that
+ * must not be dropped and has no client waiting (the mail outbox marking a mail sent: dropping that
+ * write would send the mail again). Stops quietly when `open()` turns false.
+ */
+export async function writeWhenFree<T>(write: () => T, open: () => boolean): Promise<T | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    if (!open()) return undefined;
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
+    const wait = BUSY_RETRY_DELAYS[Math.min(attempt, BUSY_RETRY_DELAYS.length - 1)];
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}

@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     static: mounts,
+    mail: config.mail,
+    confirmDays: config.confirmDays,
+    retentionDays: config.retentionDays,
   });
   if (config.adminTokens.length === 0) {
     app.log.warn('SAMLENG_ADMIN_TOKEN is not set: export and erasure will answer 401');
@@ -60,6 +63,9 @@ async function main(): Promise<void> {
   lines.push(
     `  pledges: POST ${base}/api/pledges · count: ${base}/api/pledges/count?campaign=…`,
     `  database: ${resolve(config.dbPath)}`,
+    config.mail
+      ? `  confirmation by e-mail: on (links to ${config.mail.publicUrl}/confirm/…, valid ${config.confirmDays} days)`
+      : '  confirmation by e-mail: off (single opt-in; set SAMLENG_SMTP_URL to turn it on)',
     `  browsers may post from: ${config.allowedOrigins.join(', ') || '(no origin: set SAMLENG_ALLOWED_ORIGINS)'}`,
   );
   if (devToken) {

@@ -20,6 +20,12 @@ export interface ReceiverConfig {
   trustProxy: TrustProxy;
   /** pino level, or `silent`. */
   logLevel: string;
+  /** Confirmation by e-mail (double opt-in): on when SAMLENG_SMTP_URL is set. */
+  mail: { smtpUrl: string; from: string; publicUrl: string } | undefined;
+  /** Days a confirmation link is valid. */
+  confirmDays: number;
+  /** Days after which personal fields are removed; undefined keeps them. */
+  retentionDays: number | undefined;
 }
 
 export const DEFAULT_DB = './data/samleng.db';
@@ -63,6 +69,40 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return number;
 }
 
+/** SAMLENG_SMTP_URL, SAMLENG_MAIL_FROM and SAMLENG_PUBLIC_URL, all three or none. */
+function mailConfig(env: NodeJS.ProcessEnv): ReceiverConfig['mail'] {
+  const smtpUrl = env.SAMLENG_SMTP_URL?.trim();
+  if (!smtpUrl) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(smtpUrl).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+    throw new ConfigError('SAMLENG_SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465');
+  }
+  const from = env.SAMLENG_MAIL_FROM?.trim();
+  if (!from || !from.includes('@')) {
+    throw new ConfigError(
+      'SAMLENG_MAIL_FROM must be set with SAMLENG_SMTP_URL, e.g. Campaign <pledges@example.org>',
+    );
+  }
+  const publicUrl = env.SAMLENG_PUBLIC_URL?.trim();
+  let ok = false;
+  try {
+    ok = /^https?:$/.test(new URL(publicUrl ?? '').protocol);
+  } catch {
+    ok = false;
+  }
+  if (!publicUrl || !ok) {
+    throw new ConfigError(
+      "SAMLENG_PUBLIC_URL must be set with SAMLENG_SMTP_URL: the receiver's public address, e.g. https://pledges.example.org",
+    );
+  }
+  return { smtpUrl, from, publicUrl: publicUrl.replace(/\/+$/, '') };
+}
+
 /** Reads the configuration from `env`; throws ConfigError with a message that says what to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig {
   const adminTokens = list(env.SAMLENG_ADMIN_TOKEN);
@@ -82,5 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig
     rateLimit: integer('SAMLENG_RATE_LIMIT', env.SAMLENG_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1),
     trustProxy: parseTrustProxy(env.SAMLENG_TRUST_PROXY),
     logLevel: env.SAMLENG_LOG_LEVEL?.trim() || 'info',
+    mail: mailConfig(env),
+    confirmDays: integer('SAMLENG_CONFIRM_DAYS', env.SAMLENG_CONFIRM_DAYS, 7, 1),
+    retentionDays: env.SAMLENG_RETENTION_DAYS?.trim()
+      ? integer('SAMLENG_RETENTION_DAYS', env.SAMLENG_RETENTION_DAYS, 0, 1)
+      : undefined,
   };
 }

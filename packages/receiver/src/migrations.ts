@@ -54,6 +54,102 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    // Signers' safety (#13): the address is no longer an index (an HMAC of it is, see email-hash.ts); a
+    // pledge may wait for its owner's confirmation, and only confirmed pledges are counted; pledges are
+    // taken in through an intake table so that "was this address known?" is decided after the answer;
+    // mails wait in an outbox. The HMAC of old rows comes from samleng_email_hash(), which the store
+    // registers before migrating.
+    version: 2,
+    name: 'confirmation-intake-outbox',
+    sql: `
+      CREATE TABLE pledges_v2 (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        campaign     TEXT NOT NULL,
+        partner      TEXT NOT NULL DEFAULT '',
+        name         TEXT NOT NULL,
+        email        TEXT NOT NULL,
+        email_hash   TEXT NOT NULL,                 -- HMAC-SHA-256 of the normalized address: one per person
+        country      TEXT,
+        phone        TEXT,
+        city         TEXT,
+        comment      TEXT,
+        consent_text TEXT NOT NULL,
+        consent_at   TEXT NOT NULL,
+        locale       TEXT NOT NULL,
+        page_url     TEXT,
+        confirmed_at TEXT,                          -- NULL while waiting for its owner's confirmation
+        token_hash   TEXT UNIQUE,                   -- SHA-256 of the confirmation link's token
+        stripped_at  TEXT,                          -- when retention removed its personal fields
+        UNIQUE (campaign, email_hash)
+      );
+      INSERT INTO pledges_v2 (seq, id, campaign, partner, name, email, email_hash, country, phone, city,
+                              comment, consent_text, consent_at, locale, page_url, confirmed_at)
+        SELECT seq, id, campaign, partner, name, email, samleng_email_hash(email_key), country, phone, city,
+               comment, consent_text, consent_at, locale, page_url, consent_at
+        FROM pledges;
+      DROP TABLE pledges;
+      ALTER TABLE pledges_v2 RENAME TO pledges;
+      CREATE INDEX pledges_pending ON pledges (consent_at) WHERE confirmed_at IS NULL;
+      CREATE INDEX pledges_age ON pledges (consent_at) WHERE stripped_at IS NULL;
+
+      -- Counts of confirmed pledges only.
+      DELETE FROM pledge_counts;
+      INSERT INTO pledge_counts (campaign, partner, n)
+        SELECT campaign, '', count(*) FROM pledges WHERE confirmed_at IS NOT NULL GROUP BY campaign;
+      INSERT INTO pledge_counts (campaign, partner, n)
+        SELECT campaign, partner, count(*) FROM pledges WHERE confirmed_at IS NOT NULL AND partner <> ''
+        GROUP BY campaign, partner;
+      CREATE TRIGGER pledges_counted AFTER INSERT ON pledges WHEN NEW.confirmed_at IS NOT NULL BEGIN
+        INSERT INTO pledge_counts (campaign, partner, n) VALUES (NEW.campaign, '', 1)
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO pledge_counts (campaign, partner, n) SELECT NEW.campaign, NEW.partner, 1
+          WHERE NEW.partner <> '' ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER pledges_confirmed AFTER UPDATE OF confirmed_at ON pledges
+        WHEN OLD.confirmed_at IS NULL AND NEW.confirmed_at IS NOT NULL BEGIN
+        INSERT INTO pledge_counts (campaign, partner, n) VALUES (NEW.campaign, '', 1)
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO pledge_counts (campaign, partner, n) SELECT NEW.campaign, NEW.partner, 1
+          WHERE NEW.partner <> '' ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER pledges_uncounted AFTER DELETE ON pledges WHEN OLD.confirmed_at IS NOT NULL BEGIN
+        UPDATE pledge_counts SET n = n - 1 WHERE campaign = OLD.campaign AND partner IN ('', OLD.partner);
+      END;
+
+      -- Accepted pledges not yet sorted into new and known (intake.ts): the POST answer is sent first.
+      CREATE TABLE pledge_intake (
+        seq    INTEGER PRIMARY KEY,
+        id     TEXT NOT NULL UNIQUE,
+        pledge TEXT NOT NULL                        -- the validated pledge as JSON
+      );
+
+      -- Mails to send (mail/outbox.ts). A row is deleted once the SMTP server accepted it.
+      CREATE TABLE mail_outbox (
+        seq       INTEGER PRIMARY KEY,
+        pledge_id TEXT NOT NULL UNIQUE,             -- one mail per pledge
+        kind      TEXT NOT NULL,                    -- 'confirm' or 'known'
+        to_addr   TEXT NOT NULL,
+        addr_hash TEXT NOT NULL,
+        campaign  TEXT NOT NULL,
+        locale    TEXT NOT NULL,
+        token     TEXT,                             -- the link's token (confirm mails)
+        attempts  INTEGER NOT NULL DEFAULT 0,
+        next_at   INTEGER NOT NULL                  -- ms since the epoch
+      );
+      CREATE INDEX mail_outbox_due ON mail_outbox (next_at);
+      CREATE INDEX mail_outbox_addr ON mail_outbox (addr_hash);
+
+      -- Mails per address per UTC day, to keep the form from flooding an inbox.
+      CREATE TABLE mail_quota (
+        addr_hash TEXT NOT NULL,
+        day       TEXT NOT NULL,
+        n         INTEGER NOT NULL,
+        PRIMARY KEY (addr_hash, day)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Creates `schema_migrations` if needed and applies the migrations this database lacks. */

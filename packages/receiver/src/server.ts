@@ -24,6 +24,11 @@ import { DEFAULT_RATE_LIMIT } from './config.js';
 import { csvLines } from './csv.js';
 import { LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
 import type { PledgeBody } from './schema.js';
+import { confirmRoutes } from './confirm/routes.js';
+import { erasePerson } from './erasure.js';
+import { Mailer } from './mail/outbox.js';
+import type { MailSettings } from './mail/outbox.js';
+import { scheduleSweeps } from './retention.js';
 import { PledgeStore } from './store.js';
 import { textRules } from './text-rules.js';
 import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
@@ -62,6 +67,18 @@ export interface ServerOptions {
   static?: readonly { root: string; prefix: string }[];
   /** The clock for consent times (tests). */
   now?: () => Date;
+  /** Mail settings: confirmation by e-mail (double opt-in) is on when given. */
+  mail?: Omit<MailSettings, 'confirmDays'> | undefined;
+  /** Days a confirmation link is valid (default 7); pending pledges older than that are deleted. */
+  confirmDays?: number;
+  /** Days after which a pledge's personal fields are removed (default: kept). */
+  retentionDays?: number | undefined;
+  /** Mails per address per UTC day (default 3). */
+  mailsPerDay?: number;
+  /** ms before a queued mail may go (default: random 1–5 s). */
+  sendDelay?: () => number;
+  /** ms between a pledge's answer and its sorting into new and known (default: random 100–400 ms; see store.ts). */
+  sortDelay?: () => number;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -84,6 +101,7 @@ const CSV_COLUMNS: readonly { header: string; value: (row: PledgeRow) => string 
   { header: 'consent_at', value: (row) => row.consent_at },
   { header: 'locale', value: (row) => row.locale },
   { header: 'page_url', value: (row) => row.page_url },
+  { header: 'confirmed_at', value: (row) => row.confirmed_at },
 ];
 
 /**
@@ -138,7 +156,18 @@ class PrivateLogController extends LogController {
 
 /** Builds the receiver (not yet listening): `await app.listen({port: 0})` starts it. Closing it closes the DB. */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = new PledgeStore({ path: options.dbPath, ...(options.now ? { now: options.now } : {}) });
+  const confirmDays = options.confirmDays ?? 7;
+  let mailer: Mailer | undefined;
+  const store = new PledgeStore({
+    path: options.dbPath,
+    ...(options.now ? { now: options.now } : {}),
+    confirm: options.mail !== undefined,
+    confirmDays,
+    ...(options.mailsPerDay ? { mailsPerDay: options.mailsPerDay } : {}),
+    ...(options.sendDelay ? { sendDelay: options.sendDelay } : {}),
+    ...(options.sortDelay ? { sortDelay: options.sortDelay } : {}),
+    onMail: () => mailer?.wake(),
+  });
   const allowed = new Set(options.allowedOrigins ?? []);
   const anyOrigin = allowed.has('*');
   const isAllowedOrigin = (origin: string) => anyOrigin || allowed.has(origin);
@@ -162,11 +191,30 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       plugins: [textRules],
     },
   });
-  app.addHook('onClose', async () => store.close());
   app.decorate('adminFailures', adminFailures);
   applyConnectionCap(app.server, options.httpLimits);
   const proxyWarning = trustProxyWarning(trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);
+  if (options.mail) {
+    mailer = new Mailer(store.db, { ...options.mail, confirmDays }, app.log, () =>
+      (options.now ?? (() => new Date()))().getTime(),
+    );
+    mailer.wake(); // what a previous run left in the outbox
+  } else {
+    app.log.info('SAMLENG_SMTP_URL is not set: single opt-in, every pledge is counted when stored');
+  }
+  const stopSweeps = scheduleSweeps(
+    store,
+    { confirmDays, retentionDays: options.retentionDays, now: options.now ?? (() => new Date()) },
+    (result) => {
+      if (result.expired || result.stripped) app.log.info(result, 'retention sweep');
+    },
+  );
+  app.addHook('onClose', async () => {
+    stopSweeps();
+    await mailer?.close();
+    store.close();
+  });
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
   app.removeContentTypeParser('text/plain');
 
@@ -231,9 +279,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       if (body.website) {
         // A filled honeypot: a bot. It gets what a person would get, and nothing is stored.
         request.log.info({ honeypot: true }, 'honeypot pledge dropped');
-        return reply.status(201).send({ id: body.id, count: store.count(body.campaign) });
+        return reply.status(201).send({ id: body.id, confirm: store.confirmOn });
       }
-      const { stored, count } = await store.addSoon({
+      // Every accepted pledge gets this same answer: a new address, a known one (which only its owner
+      // hears of, by mail) or a retry of the same id. Which it was is decided after the answer is sent
+      // (intake.ts), so neither the answer nor its timing tells; and no count, which would.
+      await store.addSoon({
         id: body.id,
         campaign: body.campaign,
         consentText: body.consentText,
@@ -247,9 +298,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         ...(body.comment ? { comment: body.comment } : {}),
         ...(body.pageUrl ? { pageUrl: body.pageUrl } : {}),
       });
-      return stored
-        ? reply.status(201).send({ id: body.id, count })
-        : reply.status(200).send({ id: body.id, count, duplicate: true });
+      return reply.status(201).send({ id: body.id, confirm: store.confirmOn });
     },
   );
 
@@ -320,11 +369,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async (request, reply) => {
       const { campaign, email } = request.query;
-      const deleted = store.erase(campaign, email);
+      const deleted = erasePerson(store, campaign, email);
       reply.header('cache-control', 'no-store');
       return { campaign, deleted, count: store.count(campaign) };
     },
   );
+
+  await app.register(confirmRoutes, { store });
 
   await serveStatic(app, options.static ?? []);
 

@@ -3,7 +3,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { StoreBusyError, writeWithRetry } from './busy.js';
+import { isBusy, StoreBusyError, writeWithRetry } from './busy.js';
+import { emailHasher, loadEmailKey, tokenHash } from './email-hash.js';
+import type { EmailHasher } from './email-hash.js';
+import { Intake } from './intake.js';
 import { migrate } from './migrations.js';
 
 /** A validated pledge, as the HTTP layer hands it over. */
@@ -36,22 +39,38 @@ export interface PledgeRow {
   consent_at: string;
   locale: string;
   page_url: string | null;
+  confirmed_at: string | null;
 }
 
-export interface AddResult {
-  stored: boolean;
-  count: number;
-}
+export { emailKey } from './email-hash.js';
 
-/** The key that makes "the same person" in a campaign: trimmed, Unicode NFC, lower case. */
-export function emailKey(email: string): string {
-  return email.trim().normalize('NFC').toLowerCase();
+/** What a confirmation link points at. */
+export interface ConfirmTarget {
+  state: 'pending' | 'confirmed';
+  campaign: string;
+  locale: string;
 }
 
 export interface StoreOptions {
   /** A file path, or `:memory:`. */
   path: string;
   now?: () => Date;
+  /** Confirmation by e-mail (double opt-in); off: every pledge is confirmed when stored. */
+  confirm?: boolean;
+  /** Mails per address per UTC day (default 3). */
+  mailsPerDay?: number;
+  /** ms before a queued mail may go (default: random 1–5 s). */
+  sendDelay?: () => number;
+  /** Days a confirmation link is valid (default 7). */
+  confirmDays?: number;
+  /**
+   * ms between a pledge's answer and its sorting (default: random 100–400 ms), so that the sorting's work
+   * (heavier for a new address) never runs next to an answer or a count that would show it. 0: at once,
+   * and a count sorts first (tests that read a count right after a pledge).
+   */
+  sortDelay?: () => number;
+  /** Called after a commit that may have queued mail. */
+  onMail?: () => void;
 }
 
 /**
@@ -65,22 +84,39 @@ const CHECKPOINT_PAGES = 300;
 
 export class PledgeStore {
   readonly db: Database.Database;
+  readonly hash: EmailHasher;
+  readonly confirmOn: boolean;
   private readonly now: () => Date;
+  private readonly confirmDays: number;
+  private readonly intake: Intake;
+  private readonly onMail: () => void;
   private readonly insert: Database.Statement;
   private readonly total: Database.Statement<[string], number>;
   private readonly partnerTotal: Database.Statement<[string, string], number>;
-  private readonly remove: Database.Statement;
   private readonly page: Database.Statement<[string, number, number], PledgeRow & { seq: number }>;
-  private readonly addTransaction: (pledges: readonly PledgeInput[]) => AddResult[];
+  private readonly target: Database.Statement<
+    [string],
+    { confirmed_at: string | null; consent_at: string; campaign: string; locale: string }
+  >;
+  private readonly confirmOne: Database.Statement<[string, string, string]>;
+  private readonly addTransaction: (pledges: readonly PledgeInput[]) => void;
+  private sortScheduled = false;
+  private readonly sortDelay: () => number;
+  private readonly eager: boolean;
   /** Pledges waiting for the next group commit. */
   private queue: {
     pledge: PledgeInput;
-    resolve: (result: AddResult) => void;
+    resolve: () => void;
     reject: (error: unknown) => void;
   }[] = [];
 
   constructor(options: StoreOptions) {
     this.now = options.now ?? (() => new Date());
+    this.confirmOn = options.confirm ?? false;
+    this.confirmDays = options.confirmDays ?? 7;
+    this.sortDelay = options.sortDelay ?? (() => 100 + Math.random() * 300);
+    this.eager = options.sortDelay !== undefined && options.sortDelay() === 0;
+    this.onMail = options.onMail ?? (() => {});
     if (options.path !== ':memory:') mkdirSync(dirname(resolve(options.path)), { recursive: true });
     // While opening and migrating, another process holding the write lock is waited for; after that,
     // never inside a call (busy.ts).
@@ -89,71 +125,67 @@ export class PledgeStore {
     // NORMAL in WAL mode: a commit survives a crash of this process; only a power cut can lose the last
     // few commits. FULL would fsync every pledge (see README, "Durability").
     this.db.pragma('synchronous = NORMAL');
-    // Erased pledges are overwritten on disk, not just unlinked (right to erasure).
+    // Erased pledges are overwritten on disk, not just unlinked (right to erasure; see erasure.ts for
+    // the WAL).
     this.db.pragma('secure_delete = ON');
     this.db.pragma('foreign_keys = ON');
+    this.hash = emailHasher(loadEmailKey(options.path));
+    // Migration 2 re-keys existing rows by the HMAC of their address.
+    this.db.function('samleng_email_hash', { deterministic: true }, (key: unknown) => this.hash(String(key)));
     migrate(this.db, this.now);
     this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     this.db.pragma('busy_timeout = 0');
 
-    this.insert = this.db.prepare(`
-      INSERT INTO pledges (id, campaign, partner, name, email, email_key, country, phone, city, comment,
-                           consent_text, consent_at, locale, page_url)
-      VALUES (@id, @campaign, @partner, @name, @email, @emailKey, @country, @phone, @city, @comment,
-              @consentText, @consentAt, @locale, @pageUrl)
-      ON CONFLICT DO NOTHING`);
+    this.intake = new Intake(this.db, this.hash, {
+      confirm: this.confirmOn,
+      mailsPerDay: options.mailsPerDay ?? 3,
+      sendDelay: options.sendDelay ?? (() => 1000 + Math.random() * 4000),
+      now: this.now,
+    });
+    this.insert = this.db.prepare(
+      'INSERT INTO pledge_intake (id, pledge) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
     this.total = this.db
       .prepare<[string], number>("SELECT n FROM pledge_counts WHERE campaign = ? AND partner = ''")
       .pluck();
     this.partnerTotal = this.db
       .prepare<[string, string], number>('SELECT n FROM pledge_counts WHERE campaign = ? AND partner = ?')
       .pluck();
-    this.remove = this.db.prepare('DELETE FROM pledges WHERE campaign = ? AND email_key = ?');
     this.page = this.db.prepare(`
       SELECT seq, id, campaign, partner, name, email, country, phone, city, comment, consent_text, consent_at,
-             locale, page_url
-      FROM pledges WHERE campaign = ? AND seq > ? ORDER BY seq LIMIT ?`);
-    // Each insert and the count it reports are in one transaction: the count includes this pledge and
-    // nothing half-done.
-    this.addTransaction = this.db.transaction((pledges: readonly PledgeInput[]): AddResult[] =>
-      pledges.map((pledge) => this.insertOne(pledge)),
+             locale, page_url, confirmed_at
+      FROM pledges WHERE campaign = ? AND seq > ? AND confirmed_at IS NOT NULL ORDER BY seq LIMIT ?`);
+    this.target = this.db.prepare(
+      'SELECT confirmed_at, consent_at, campaign, locale FROM pledges WHERE token_hash = ?',
     );
-  }
-
-  private insertOne(pledge: PledgeInput): AddResult {
-    const { changes } = this.insert.run({
-      id: pledge.id.toLowerCase(),
-      campaign: pledge.campaign,
-      partner: pledge.partner ?? '',
-      name: pledge.name,
-      email: pledge.email,
-      emailKey: emailKey(pledge.email),
-      country: pledge.country ?? null,
-      phone: pledge.phone ?? null,
-      city: pledge.city ?? null,
-      comment: pledge.comment ?? null,
-      consentText: pledge.consentText,
-      consentAt: this.now().toISOString(),
-      locale: pledge.locale,
-      pageUrl: pledge.pageUrl ?? null,
+    this.confirmOne = this.db.prepare(
+      'UPDATE pledges SET confirmed_at = ? WHERE token_hash = ? AND confirmed_at IS NULL AND consent_at >= ?',
+    );
+    this.addTransaction = this.db.transaction((pledges: readonly PledgeInput[]): void => {
+      const receivedAt = this.now().toISOString();
+      for (const pledge of pledges) {
+        this.insert.run(pledge.id.toLowerCase(), JSON.stringify({ ...pledge, receivedAt }));
+      }
     });
-    return { stored: changes === 1, count: this.count(pledge.campaign) };
+    // Pledges a crash left in the intake, and mails it left in the outbox, go on now.
+    this.sortIntake();
   }
 
   /**
-   * Stores a pledge unless its id, or its e-mail in the same campaign, is already there
-   * (`stored: false`: a duplicate, nothing counted twice).
+   * Accepts a pledge into the intake (the answer is the same whatever happens next) and sorts it right
+   * away. For tests and scripts; the server uses addSoon().
    */
-  add(pledge: PledgeInput): AddResult {
-    return this.addTransaction([pledge])[0];
+  add(pledge: PledgeInput): void {
+    this.addTransaction([pledge]);
+    this.sortIntake();
   }
 
   /**
    * Like add(), with group commit: pledges that arrive while the event loop is busy are written in one
    * transaction on the next turn (setImmediate), so a burst costs one WAL commit instead of one each.
-   * A caller's answer waits for the commit that holds its pledge.
+   * A caller's answer waits for the commit that holds its pledge; the sorting comes after (next turn).
    */
-  addSoon(pledge: PledgeInput): Promise<AddResult> {
+  addSoon(pledge: PledgeInput): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ pledge, resolve, reject });
       if (this.queue.length === 1) setImmediate(() => this.flush());
@@ -167,13 +199,39 @@ export class PledgeStore {
     // A held write lock is retried on timers (busy.ts); pledges arriving meanwhile make their own batch.
     writeWithRetry(
       () => this.addTransaction(batch.map((item) => item.pledge)),
-      (error, results) => {
+      (error) => {
         // A held lock is seen live by canWrite(); other failures (a full disk) stay until a write succeeds.
         this.writeFailing = error !== undefined && !(error instanceof StoreBusyError);
-        if (error !== undefined || !results) for (const item of batch) item.reject(error);
-        else batch.forEach((item, index) => item.resolve(results[index]));
+        if (error !== undefined) {
+          for (const item of batch) item.reject(error);
+          return;
+        }
+        for (const item of batch) item.resolve();
+        this.scheduleSort();
       },
     );
+  }
+
+  /**
+   * Sorts the intake later, on a timer of its own: the decision never holds an answer back, and its work
+   * does not run right behind the answer (on a busy host it would delay the answer's delivery, heavier for
+   * a new address: measured by bench/membership.mjs). A held write lock postpones it (busy.ts).
+   */
+  private scheduleSort(): void {
+    if (this.sortScheduled) return;
+    this.sortScheduled = true;
+    const timer = setTimeout(() => {
+      this.sortScheduled = false;
+      if (!this.db.open) return;
+      try {
+        this.sortIntake();
+      } catch (error) {
+        // The intake keeps the pledges: a held lock, or a failing disk (shown by /healthz), only delays.
+        if (!isBusy(error)) this.writeFailing = true;
+        this.scheduleSort();
+      }
+    }, this.sortDelay());
+    timer.unref();
   }
 
   /** Whether the last write failed for another reason than a held lock: /healthz says unhealthy meanwhile. */
@@ -190,21 +248,45 @@ export class PledgeStore {
     }
   }
 
-  /** Pledges in a campaign, or those a partner brought to it. */
+  /** Sorts the intake now (new, known, retry); wakes the mailer when mail may have been queued. */
+  sortIntake(): void {
+    if (this.intake.sort() > 0 && this.confirmOn) this.onMail();
+  }
+
+  /** Confirmed pledges in a campaign, or those a partner brought to it. */
   count(campaign: string, partner?: string): number {
+    // Tests only (sortDelay 0): the count read right after a pledge holds it. Never in production: the
+    // count's own time would then show the sorting's work.
+    if (this.eager && this.sortScheduled) this.sortIntake();
     return (partner ? this.partnerTotal.get(campaign, partner) : this.total.get(campaign)) ?? 0;
   }
 
-  /** Erases a person's pledge in a campaign; returns how many rows went (0 or 1). */
-  erase(campaign: string, email: string): number {
-    return this.remove.run(campaign, emailKey(email)).changes;
+  /** What a confirmation token points at, if anything. */
+  confirmTarget(token: string): ConfirmTarget | undefined {
+    const row = this.target.get(tokenHash(token));
+    if (!row) return undefined;
+    // An expired link is invalid at once, before the hourly sweep deletes its pledge.
+    if (!row.confirmed_at && row.consent_at < this.expiry()) return undefined;
+    return { state: row.confirmed_at ? 'confirmed' : 'pending', campaign: row.campaign, locale: row.locale };
+  }
+
+  /** Confirms the pledge of a token (a second time changes nothing); returns what it points at now. */
+  confirm(token: string): ConfirmTarget | undefined {
+    this.confirmOne.run(this.now().toISOString(), tokenHash(token), this.expiry());
+    return this.confirmTarget(token);
+  }
+
+  /** Pending pledges received before this time have expired. */
+  private expiry(): string {
+    return new Date(this.now().getTime() - this.confirmDays * 86_400_000).toISOString();
   }
 
   /**
-   * A campaign's pledges in storage order, a page at a time: each page is read synchronously, so an
-   * export of any size never holds the connection while the response streams.
+   * A campaign's confirmed pledges in storage order, a page at a time: each page is read synchronously, so
+   * an export of any size never holds the connection while the response streams.
    */
   *pledges(campaign: string, pageSize = 1000): Generator<PledgeRow> {
+    this.sortIntake();
     let after = 0;
     for (;;) {
       const rows = this.page.all(campaign, after, pageSize);
@@ -218,6 +300,7 @@ export class PledgeStore {
   close(): void {
     if (!this.db.open) return;
     this.flush();
+    this.sortIntake();
     this.db.close();
   }
 }

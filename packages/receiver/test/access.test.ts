@@ -75,7 +75,7 @@ describe('rate limit', async () => {
     const { url } = await start({ rateLimit: 3 });
     const body = pledge({ campaign: 'limited' });
     assert.equal((await post(url, body)).status, 201);
-    assert.equal((await post(url, body)).status, 200);
+    assert.equal((await post(url, body)).status, 201);
     assert.equal((await post(url, pledge({ campaign: 'limited' }))).status, 201);
     const limited = await post(url, pledge({ campaign: 'limited' }));
     assert.equal(limited.status, 429);

@@ -77,6 +77,7 @@ describe('GET /api/pledges/export.csv', () => {
           'consent_at',
           'locale',
           'page_url',
+          'confirmed_at',
         ) +
         q(
           String(first.id),
@@ -92,6 +93,7 @@ describe('GET /api/pledges/export.csv', () => {
           '2029-05-01T08:30:00.000Z',
           'km',
           'https://partner.example/pledge',
+          '2029-05-01T08:30:00.000Z',
         ) +
         q(
           String(second.id),
@@ -107,6 +109,7 @@ describe('GET /api/pledges/export.csv', () => {
           '2029-05-01T08:30:00.000Z',
           'fr',
           '',
+          '2029-05-01T08:30:00.000Z',
         ),
     );
   });

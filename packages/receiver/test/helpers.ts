@@ -32,6 +32,7 @@ export async function start(options: Partial<ServerOptions> = {}): Promise<Runni
     adminTokens: [ADMIN_TOKEN],
     allowedOrigins: ['https://partner.example'],
     rateLimit: 1000,
+    sortDelay: () => 0, // a count read right after a pledge holds it
     ...options,
     dbPath,
   });

@@ -79,7 +79,29 @@ describe('loadConfig', () => {
       rateLimit: DEFAULT_RATE_LIMIT,
       trustProxy: false,
       logLevel: 'info',
+      mail: undefined,
+      confirmDays: 7,
+      retentionDays: undefined,
     });
+  });
+  it('reads the mail settings, all three or none', () => {
+    const mail = {
+      SAMLENG_SMTP_URL: 'smtp://u:p@mail.example:587',
+      SAMLENG_MAIL_FROM: 'Campaign <pledges@example.org>',
+      SAMLENG_PUBLIC_URL: 'https://pledges.example.org/',
+    };
+    assert.deepEqual(loadConfig(mail).mail, {
+      smtpUrl: 'smtp://u:p@mail.example:587',
+      from: 'Campaign <pledges@example.org>',
+      publicUrl: 'https://pledges.example.org',
+    });
+    assert.throws(() => loadConfig({ ...mail, SAMLENG_SMTP_URL: 'http://x' }), /SAMLENG_SMTP_URL/);
+    assert.throws(() => loadConfig({ ...mail, SAMLENG_MAIL_FROM: '' }), /SAMLENG_MAIL_FROM/);
+    assert.throws(() => loadConfig({ ...mail, SAMLENG_PUBLIC_URL: 'pledges.example' }), /SAMLENG_PUBLIC_URL/);
+    const kept = loadConfig({ SAMLENG_CONFIRM_DAYS: '3', SAMLENG_RETENTION_DAYS: '365' });
+    assert.equal(kept.confirmDays, 3);
+    assert.equal(kept.retentionDays, 365);
+    assert.throws(() => loadConfig({ SAMLENG_RETENTION_DAYS: '0' }), /SAMLENG_RETENTION_DAYS/);
   });
   it('reads every variable', () => {
     const config = loadConfig({
@@ -173,29 +195,29 @@ describe('PledgeStore', () => {
     store.close(); // closing twice is harmless
   });
 
-  it('group-commits pledges that arrive together, each answered with its own result', async () => {
+  it('group-commits pledges that arrive together, then sorts out retries and known addresses', async () => {
     const store = new PledgeStore({ path: ':memory:' });
     const base = { campaign: 'g', name: 'n', consentText: 't', locale: 'en' };
     const id = randomUUID();
-    const results = await Promise.all([
+    await Promise.all([
       store.addSoon({ ...base, id, email: 'a@x.org' }),
       store.addSoon({ ...base, id: randomUUID(), email: 'b@x.org' }),
       store.addSoon({ ...base, id: id.toUpperCase(), email: 'c@x.org' }),
       store.addSoon({ ...base, id: randomUUID(), email: 'B@X.org' }),
     ]);
-    assert.deepEqual(results, [
-      { stored: true, count: 1 },
-      { stored: true, count: 2 },
-      { stored: false, count: 2 },
-      { stored: false, count: 2 },
-    ]);
+    store.sortIntake();
+    assert.equal(store.count('g'), 2);
+    assert.deepEqual(
+      [...store.pledges('g')].map((row) => row.email),
+      ['a@x.org', 'b@x.org'],
+    );
     store.close();
   });
 
-  it('fails every pledge of a group whose commit fails, and stores none of them', async () => {
+  it('fails every pledge of a group whose commit fails, and takes in none of them', async () => {
     const store = new PledgeStore({ path: ':memory:' });
     store.db.exec(
-      "CREATE TRIGGER refuse BEFORE INSERT ON pledges WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'no'); END",
+      "CREATE TRIGGER refuse BEFORE INSERT ON pledge_intake WHEN NEW.pledge LIKE '%boom%' BEGIN SELECT RAISE(ABORT, 'no'); END",
     );
     const base = { campaign: 'f', consentText: 't', locale: 'en' };
     const outcomes = await Promise.allSettled([
@@ -206,6 +228,7 @@ describe('PledgeStore', () => {
       outcomes.map((outcome) => outcome.status),
       ['rejected', 'rejected'],
     );
+    store.sortIntake();
     assert.equal(store.count('f'), 0);
     store.close();
   });
@@ -217,7 +240,10 @@ describe('PledgeStore', () => {
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1, name: 'pledges' }]);
+    assert.deepEqual(rows, [
+      { version: 1, name: 'pledges' },
+      { version: 2, name: 'confirmation-intake-outbox' },
+    ]);
     db.close();
   });
 });
@@ -243,5 +269,47 @@ describe('FailureLimiter', () => {
     for (let i = 0; i < 1_000; i++) limiter.fail(`flood-${i}`);
     assert.equal(limiter.retryAfter('flood-999'), 60);
     assert.equal(limiter.retryAfter('flood-0'), 0);
+  });
+});
+
+describe('migration 2 (signers’ safety)', () => {
+  it('re-keys a version-1 database by the HMAC of each address: counts, dedupe and erasure keep working', async () => {
+    const { MIGRATIONS } = await import('../src/migrations.js');
+    const path = join(tempDir(), 'v1.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0].sql);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 'pledges', '2029-01-01T00:00:00Z')`);
+    const insert =
+      old.prepare(`INSERT INTO pledges (id, campaign, partner, name, email, email_key, consent_text,
+      consent_at, locale) VALUES (?, 'm', ?, 'n', ?, ?, 't', '2029-01-01T00:00:00Z', 'en')`);
+    insert.run(randomUUID(), 'p1', 'Dara@Example.org', 'dara@example.org');
+    insert.run(randomUUID(), '', 'sok@example.org', 'sok@example.org');
+    old.close();
+
+    const store = new PledgeStore({ path });
+    assert.equal(store.count('m'), 2, 'old pledges stay counted (they were confirmed by the old rules)');
+    assert.equal(store.count('m', 'p1'), 1);
+    store.add({
+      id: randomUUID(),
+      campaign: 'm',
+      name: 'again',
+      email: ' DARA@example.org',
+      consentText: 't',
+      locale: 'en',
+    });
+    assert.equal(store.count('m'), 2, 'a known address is still known');
+    assert.equal(
+      store.db
+        .prepare('SELECT count(*) FROM pledges WHERE email_hash = ?')
+        .pluck()
+        .get(store.hash('dara@example.org')),
+      1,
+    );
+    assert.deepEqual(
+      [...store.pledges('m')].map((row) => row.confirmed_at),
+      ['2029-01-01T00:00:00Z', '2029-01-01T00:00:00Z'],
+    );
+    store.close();
   });
 });

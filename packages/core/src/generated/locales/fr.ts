@@ -153,8 +153,8 @@
 'pledge.share.on': `Partager sur`,
 'pledge.share.text': `J’ai pris l’engagement de défendre les droits humains au Cambodge. Me rejoindrez-vous ?`,
 'pledge.submit': `Signer l’engagement`,
+'pledge.thanks.confirm': `Consultez votre boîte de réception pour confirmer votre engagement.`,
 'pledge.thanks.counted': `Votre engagement a été compté.`,
-'pledge.thanks.duplicate': `Cette adresse e-mail avait déjà servi à s’engager : votre engagement n’est compté qu’une fois.`,
 'pledge.thanks.heading': `Merci pour votre engagement !`,
     };
   

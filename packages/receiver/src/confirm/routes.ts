@@ -1,0 +1,54 @@
+// GET /confirm/<token> shows the page; POST /confirm/<token> (its button) confirms. Tokens are 24 random
+// bytes (base64url); the database keeps only their SHA-256.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PledgeStore } from '../store.js';
+import { confirmPage, PAGE_CSP } from './page.js';
+import type { PageState } from './page.js';
+
+const TOKEN = '^[A-Za-z0-9_-]{16,64}$';
+
+export async function confirmRoutes(app: FastifyInstance, options: { store: PledgeStore }): Promise<void> {
+  const { store } = options;
+  // The page's form posts urlencoded; its body carries nothing this route reads.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { bodyLimit: 1024 },
+    (_request, _payload, done) => done(null, undefined),
+  );
+  const schema = {
+    params: {
+      type: 'object',
+      required: ['token'],
+      properties: { token: { type: 'string', pattern: TOKEN } },
+    },
+  };
+  const send = (reply: FastifyReply, state: PageState, locale?: string, campaign?: string, action?: string) =>
+    reply
+      .status(state === 'invalid' ? 404 : 200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', PAGE_CSP)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(confirmPage(state, { locale, campaign, action }));
+  const language = (header: string | undefined) => (header ?? '').split(',')[0]?.trim();
+
+  app.get<{ Params: { token: string } }>(
+    '/confirm/:token',
+    { schema, attachValidation: true },
+    async (request, reply) => {
+      const target = request.validationError ? undefined : store.confirmTarget(request.params.token);
+      if (!target) return send(reply, 'invalid', language(request.headers['accept-language']));
+      return send(reply, target.state, target.locale, target.campaign, request.params.token);
+    },
+  );
+
+  app.post<{ Params: { token: string } }>(
+    '/confirm/:token',
+    { schema, attachValidation: true },
+    async (request, reply) => {
+      const target = request.validationError ? undefined : store.confirm(request.params.token);
+      if (!target) return send(reply, 'invalid', language(request.headers['accept-language']));
+      return send(reply, target.state, target.locale, target.campaign);
+    },
+  );
+}

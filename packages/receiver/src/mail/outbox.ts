@@ -1,0 +1,176 @@
+// The mail sender: takes due rows from the `mail_outbox` table one at a time, hands each to the SMTP
+// server with nodemailer, and deletes the row once the server accepted it. A server that is down or
+// answers 4xx is tried again with backoff (30 s doubling to 30 min); a 5xx (the address is refused for
+// good) drops the mail. Rows survive a crash: a restart sends what is left.
+//
+// Never doubled, within one bound: a kill -9 after the SMTP server accepted a mail and before its row
+// is deleted sends that one mail again at the next start. Mails go one at a time, so a crash can double
+// at most one mail (README, "Mail").
+import type Database from 'better-sqlite3';
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { writeWhenFree } from '../busy.js';
+import { composeMail } from './compose.js';
+
+export interface MailSettings {
+  /** smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://user:pass@host:465 */
+  smtpUrl: string;
+  /** The From address, e.g. `Campaign <pledges@example.org>`. */
+  from: string;
+  /** The receiver's public base URL: links are `{publicUrl}/confirm/{token}`. */
+  publicUrl: string;
+  /** Days a link is valid (said in the mail). */
+  confirmDays: number;
+  /** First retry after this many ms (default 30 s), doubling up to retryMaxMs (default 30 min). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  kind: 'confirm' | 'known';
+  to_addr: string;
+  campaign: string;
+  locale: string;
+  token: string | null;
+  attempts: number;
+}
+
+export interface MailLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
+export class Mailer {
+  private readonly transport: Transporter;
+  private readonly due: Database.Statement<[number], OutboxRow>;
+  private readonly nextAt: Database.Statement<[], number | null>;
+  private readonly done: Database.Statement<[number]>;
+  private readonly later: Database.Statement<[number, number]>;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** The run in progress: close() waits for it, so a mail the server accepted has its row deleted. */
+  private current: Promise<void> | undefined;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly settings: MailSettings,
+    private readonly log: MailLog,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.transport = nodemailer.createTransport(settings.smtpUrl, {
+      // Short timeouts: a hung server is a server that is down, tried again later.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as object);
+    this.due = db.prepare(
+      `SELECT seq, kind, to_addr, campaign, locale, token, attempts FROM mail_outbox
+       WHERE next_at <= ? ORDER BY next_at, seq LIMIT 1`,
+    );
+    this.nextAt = db.prepare<[], number | null>('SELECT min(next_at) FROM mail_outbox').pluck();
+    this.done = db.prepare('DELETE FROM mail_outbox WHERE seq = ?');
+    this.later = db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, next_at = ? WHERE seq = ?');
+    // A restart is often what fixed the mail settings: what was waiting for a retry goes now.
+    db.prepare('UPDATE mail_outbox SET next_at = ? WHERE attempts > 0').run(this.now());
+  }
+
+  /** Looks at the outbox now (after a pledge was sorted, and at start). */
+  wake(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.start(), 0);
+  }
+
+  private start(): void {
+    if (this.running || this.closed) return;
+    this.current = this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      for (;;) {
+        this.again = false;
+        if (this.closed || !this.db.open) return;
+        const row = this.due.get(this.now());
+        if (!row) break;
+        await this.send(row);
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.closed || !this.db.open) return;
+    if (this.again) return this.wake();
+    const next = this.nextAt.get();
+    if (next != null) {
+      const wait = Math.max(0, Math.min(next - this.now(), 60_000));
+      this.timer = setTimeout(() => this.start(), wait);
+      this.timer.unref();
+    }
+  }
+
+  private async send(row: OutboxRow): Promise<void> {
+    const base = this.settings.publicUrl.replace(/\/+$/, '');
+    const mail = composeMail({
+      kind: row.kind,
+      campaign: row.campaign,
+      locale: row.locale,
+      link: row.token ? `${base}/confirm/${row.token}` : undefined,
+      confirmDays: this.settings.confirmDays,
+    });
+    try {
+      await this.transport.sendMail({
+        from: this.settings.from,
+        to: row.to_addr,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: { 'Content-Language': mail.lang, 'Auto-Submitted': 'auto-generated' },
+      });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      if (!this.db.open) return;
+      if (code !== undefined && code >= 500) {
+        // Refused for good (no such mailbox…): trying again would not help.
+        this.log.warn({ responseCode: code, kind: row.kind }, 'mail refused by the SMTP server, dropped');
+        await writeWhenFree(
+          () => this.done.run(row.seq),
+          () => this.db.open,
+        );
+        return;
+      }
+      const base = this.settings.retryBaseMs ?? 30_000;
+      const max = this.settings.retryMaxMs ?? 1_800_000;
+      const wait = Math.min(max, base * 2 ** Math.min(row.attempts, 20));
+      this.log.warn(
+        { responseCode: code, code: (error as { code?: string }).code, retryInMs: wait },
+        'mail not sent, will retry',
+      );
+      await writeWhenFree(
+        () => this.later.run(this.now() + wait, row.seq),
+        () => this.db.open,
+      );
+      return;
+    }
+    // A held write lock must not leave the row unsettled: the mail would go out again.
+    await writeWhenFree(
+      () => this.done.run(row.seq),
+      () => this.db.open,
+    );
+  }
+
+  /** Stops taking mails; waits for the one being sent, so that its row is settled before the DB closes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    await this.current;
+    this.transport.close();
+  }
+}

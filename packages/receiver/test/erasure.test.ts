@@ -1,0 +1,146 @@
+// Erasure means gone: after DELETE, after a pending pledge expires, and after retention strips a pledge,
+// none of the person's fields is in any file of the database's folder (-wal and -shm included) or in the
+// mail outbox. Checked by reading the files' raw bytes.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { admin, count, pledge, post, start, tempDir } from './helpers.js';
+import { TestSmtp } from './smtp.js';
+
+/** A person whose every field is a string found nowhere else. */
+function person(campaign: string) {
+  const tag = randomUUID().replaceAll('-', '');
+  return pledge({
+    campaign,
+    name: `Name${tag}`,
+    email: `Mail${tag}@Example.org`,
+    phone: `+855${String(Math.random()).slice(2, 12).padEnd(10, '7')}`,
+    city: `City${tag}`,
+    comment: `Comment${tag} ${'long '.repeat(300)}`, // an overflow page too
+    country: `Country${tag}`,
+    pageUrl: `https://partner.example/page${tag}`,
+    locale: 'en',
+  });
+}
+
+const fieldsOf = (body: Record<string, unknown>) =>
+  ['name', 'email', 'phone', 'city', 'comment', 'country', 'pageUrl'].map(
+    (field) => String(body[field]).split(' ')[0],
+  );
+
+/** Which of `needles` are in some file of `dir`, as UTF-8 bytes (and the e-mail in lower case). */
+function foundIn(dir: string, needles: string[]): string[] {
+  const files = readdirSync(dir).map((name) => readFileSync(join(dir, name)));
+  return needles
+    .flatMap((needle) => [needle, needle.toLowerCase()])
+    .filter((needle) => files.some((bytes) => bytes.includes(Buffer.from(needle, 'utf8'))));
+}
+
+/** Some other people, so that the pages around the erased row change too. */
+async function others(url: string, campaign: string, n: number): Promise<void> {
+  for (let index = 0; index < n; index++) await post(url, pledge({ campaign, comment: 'x'.repeat(500) }));
+}
+
+/** An SMTP address nothing listens on: the confirmation mail stays in the outbox. */
+async function downSmtp(): Promise<string> {
+  const smtp = await new TestSmtp().start();
+  await smtp.stop();
+  return smtp.url;
+}
+
+describe('erasure', () => {
+  it('leaves none of the person’s fields in any file of the folder, nor in the outbox', async () => {
+    const { url, dbPath } = await start({
+      mail: {
+        smtpUrl: await downSmtp(),
+        from: 'c <c@example.org>',
+        publicUrl: 'https://p.example',
+        retryBaseMs: 60_000,
+      },
+      sendDelay: () => 60_000,
+    });
+    const dir = dirname(dbPath);
+    await others(url, 'gone', 20);
+    const body = person('gone');
+    await post(url, body);
+    await others(url, 'gone', 20);
+    const fields = fieldsOf(body);
+    // The check can see them: every field is on disk before the erasure.
+    const before = foundIn(dir, fields);
+    assert.ok(
+      fields.every((field) => before.includes(field)),
+      'every field is on disk before',
+    );
+
+    const response = await fetch(
+      `${url}/api/pledges?${new URLSearchParams({ campaign: 'gone', email: String(body.email) })}`,
+      {
+        method: 'DELETE',
+        headers: admin,
+      },
+    );
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { deleted: number }).deleted, 1);
+    assert.deepEqual(foundIn(dir, fields), []);
+    // And after more writes (the WAL fills again from its start).
+    await others(url, 'gone', 30);
+    assert.deepEqual(foundIn(dir, fields), []);
+  });
+
+  it('deletes a pending pledge whose link expired, with its mail, leaving no byte of it', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'samleng.db');
+    const mail = {
+      smtpUrl: await downSmtp(),
+      from: 'c <c@example.org>',
+      publicUrl: 'https://p.example',
+      retryBaseMs: 60_000,
+    };
+    const t0 = Date.parse('2029-05-01T08:00:00Z');
+    const first = await start({ dbPath, mail, now: () => new Date(t0), sendDelay: () => 60_000 });
+    const body = person('expiring');
+    await post(first.url, body);
+    await others(first.url, 'expiring', 5);
+    await first.app.close();
+    const fields = fieldsOf(body);
+    assert.ok(foundIn(dir, fields).length > 0, 'on disk while pending');
+
+    // Eight days later (links last 7): the sweep at start deletes it.
+    const later = await start({ dbPath, mail, now: () => new Date(t0 + 8 * 86_400_000) });
+    assert.deepEqual(foundIn(dir, fields), []);
+    assert.equal(await count(later.url, 'expiring'), 0);
+  });
+});
+
+describe('retention (SAMLENG_RETENTION_DAYS)', () => {
+  it('removes the personal fields of older pledges; the counts stay right', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'samleng.db');
+    const t0 = Date.parse('2029-05-01T08:00:00Z');
+    const first = await start({ dbPath, now: () => new Date(t0) });
+    const old = person('kept');
+    await post(first.url, old);
+    await others(first.url, 'kept', 3);
+    await first.app.close();
+
+    const t1 = t0 + 20 * 86_400_000;
+    const second = await start({ dbPath, now: () => new Date(t1), retentionDays: 30 });
+    const recent = person('kept');
+    await post(second.url, recent);
+    await second.app.close();
+
+    const third = await start({ dbPath, now: () => new Date(t0 + 31 * 86_400_000), retentionDays: 30 });
+    assert.deepEqual(foundIn(dir, fieldsOf(old)), [], 'the old pledge is stripped');
+    assert.equal(foundIn(dir, fieldsOf(recent)).length > 0, true, 'the recent one is kept');
+    assert.equal(await count(third.url, 'kept'), 5);
+    // The same person cannot be counted twice: the HMAC of the address is kept.
+    await post(third.url, { ...old, id: randomUUID() });
+    assert.equal(await count(third.url, 'kept'), 5);
+    const csv = await (
+      await fetch(`${third.url}/api/pledges/export.csv?campaign=kept`, { headers: admin })
+    ).text();
+    assert.equal(csv.trim().split('\r\n').length, 6, 'header + 5 rows');
+  });
+});
