@@ -73,7 +73,8 @@ export function msgIds({
   let ids = new Map();
   let localeFiles = [];
   let redirected = false;
-  const isLocaleModule = (id) => localeFiles.includes(id);
+  // The loader build's per-package string modules are cut from the generated ones (scripts/loader-plugins.mjs).
+  const isLocaleModule = (id) => localeFiles.includes(id) || id.startsWith('\0samleng-strings:');
 
   return {
     name: 'samleng-msg-ids',
@@ -116,7 +117,7 @@ export function msgIds({
     },
 
     transform(code, id) {
-      if (id.startsWith('\0') || /[\\/]node_modules[\\/]/.test(id)) return null;
+      if ((id.startsWith('\0') && !isLocaleModule(id)) || /[\\/]node_modules[\\/]/.test(id)) return null;
       // Rollup names the module; the excerpt shows the call (positions would be esbuild's output, not the .ts).
       const fail = (message, node) =>
         this.error(node ? `${message}, in: ${code.slice(node.start, node.end).slice(0, 160)}` : message);

@@ -1,0 +1,197 @@
+// Rollup plugins of the loader build (rollup.loader.config.mjs): dist/samleng-loader.js and dist/chunks/.
+//
+// splitKit(): one entry chunk per tag, Lit + core in one shared chunk, and the Khmer and French strings cut
+// per language and widget package by message id prefix (`countdown.`, `pledge.` …) out of the generated
+// locale modules. Core's translations.ts (every language inside) is swapped for translations-split.ts, so
+// @lit/localize stays the runtime, only `loadLocale` fetches. It writes dist/chunks/loader-manifest.json:
+// for each tag its entry chunk, its string chunks and the chunks to preload.
+//
+// loaderManifest(): the manifest as a module the loader imports (tag → entry and string chunks).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const src = (path) => `${root}packages/${path}`;
+
+/** The widget packages, the message id prefixes that are theirs, and their tags with what each defines. */
+export const PACKAGES = {
+  countdown: {
+    prefixes: ['countdown.'],
+    tags: { 'samleng-countdown': [['samleng-countdown', 'countdown/src/countdown.ts', 'SamlengCountdown']] },
+  },
+  'case-alert': {
+    prefixes: ['case-alert.', 'case-list.'],
+    tags: {
+      'samleng-case-alert': [['samleng-case-alert', 'case-alert/src/case-alert.ts', 'SamlengCaseAlert']],
+      // A list draws case alerts: its entry defines both.
+      'samleng-case-list': [
+        ['samleng-case-alert', 'case-alert/src/case-alert.ts', 'SamlengCaseAlert'],
+        ['samleng-case-list', 'case-alert/src/case-list.ts', 'SamlengCaseList'],
+      ],
+    },
+  },
+  checklist: {
+    prefixes: ['checklist.'],
+    tags: { 'samleng-checklist': [['samleng-checklist', 'checklist/src/checklist.ts', 'SamlengChecklist']] },
+  },
+  pledge: {
+    prefixes: ['pledge.'],
+    tags: {
+      'samleng-pledge': [['samleng-pledge', 'pledge/src/pledge.ts', 'SamlengPledge']],
+      'samleng-pledge-count': [['samleng-pledge-count', 'pledge/src/pledge-count.ts', 'SamlengPledgeCount']],
+    },
+  },
+};
+/** Ids every package needs (the core's own messages). */
+const SHARED_PREFIXES = ['core.'];
+export const LOCALES = ['km', 'fr'];
+
+const ENTRY = '\0samleng-entry:';
+export const STRINGS = '\0samleng-strings:';
+const TRANSLATIONS = src('core/src/translations.ts');
+const TRANSLATIONS_SPLIT = src('core/src/translations-split.ts');
+
+/** Every tag and its package. */
+export const TAGS = Object.fromEntries(
+  Object.entries(PACKAGES).flatMap(([name, { tags }]) => Object.keys(tags).map((tag) => [tag, name])),
+);
+
+/** The rollup `input`: one entry per tag. */
+export const loaderInput = Object.fromEntries(Object.keys(TAGS).map((tag) => [tag, `${ENTRY}${tag}`]));
+
+function entryCode(tag) {
+  const name = TAGS[tag];
+  const defines = PACKAGES[name].tags[tag];
+  const classes = [...new Map(defines.map(([, file, cls]) => [cls, file]))];
+  const chunks = LOCALES.map(
+    (locale) => `${locale}: () => import(${JSON.stringify(`${STRINGS}${locale}:${name}`)})`,
+  );
+  return [
+    `import { addStrings, ensureStrings } from ${JSON.stringify(TRANSLATIONS_SPLIT)};`,
+    `import { define, localeFromTag, pageLanguageTag, syncLocale } from ${JSON.stringify(src('core/src/index.ts'))};`,
+    ...classes.map(([cls, file]) => `import { ${cls} } from ${JSON.stringify(src(file))};`),
+    `addStrings(${JSON.stringify(name)}, { ${chunks.join(', ')} });`,
+    // The page's language first (its strings here, then the runtime switched to it), so a Khmer page never
+    // draws the widget in English.
+    `export default () => ensureStrings(${JSON.stringify(name)}, localeFromTag(pageLanguageTag())).then(() => syncLocale()).then(() => {`,
+    ...defines.map(([t, , cls]) => `  define(${JSON.stringify(t)}, ${cls});`),
+    `});`,
+  ].join('\n');
+}
+
+/** A locale module holding only the messages of one package (and the shared ones). */
+function stringsCode(context, locale, name) {
+  const file = src(`core/src/generated/locales/${locale}.ts`);
+  const code = readFileSync(file, 'utf8');
+  let templates;
+  const visit = (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.name === 'templates') templates = node.init;
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach((child) => child?.type && visit(child));
+      else if (value?.type) visit(value);
+    }
+  };
+  visit(context.parse(code));
+  if (templates?.type !== 'ObjectExpression') context.error(`${file}: no templates object`);
+  const prefixes = [...PACKAGES[name].prefixes, ...SHARED_PREFIXES];
+  const kept = templates.properties.filter((property) => {
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
+    return prefixes.some((prefix) => String(key).startsWith(prefix));
+  });
+  if (kept.length === 0) context.error(`no ${locale} messages with the prefixes ${prefixes.join(' ')}`);
+  return [
+    `import { str } from '@lit/localize';`,
+    `export const templates = {`,
+    ...kept.map((property) => `${code.slice(property.start, property.end)},`),
+    `};`,
+  ].join('\n');
+}
+
+const isKit = (id) => id.startsWith(root) && !id.includes('/node_modules/');
+
+/** @returns {import('rollup').Plugin} */
+export function splitKit() {
+  return {
+    name: 'samleng-split-kit',
+    resolveId: {
+      order: 'pre',
+      handler(source, importer) {
+        if (source.startsWith(ENTRY) || source.startsWith(STRINGS)) return source;
+        if (source === './translations.js' && importer?.startsWith(src('core/src/'))) {
+          return importer === TRANSLATIONS_SPLIT ? TRANSLATIONS : TRANSLATIONS_SPLIT;
+        }
+        return null;
+      },
+    },
+    load(id) {
+      if (id.startsWith(ENTRY)) return entryCode(id.slice(ENTRY.length));
+      if (id.startsWith(STRINGS)) {
+        const [locale, name] = id.slice(STRINGS.length).split(':');
+        return stringsCode(this, locale, name);
+      }
+      return null;
+    },
+    // translations.ts may only be reached as the type source of translations-split.ts (erased by esbuild).
+    buildEnd(error) {
+      if (error) return;
+      if ([...this.getModuleIds()].some((id) => id.includes('/generated/locales/')))
+        this.error(
+          'the loader build pulled in a whole locale module: something imports translations.ts directly',
+        );
+    },
+    generateBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+      const byFacade = new Map(chunks.map((chunk) => [chunk.facadeModuleId, chunk]));
+      const closure = (chunk, seen = new Set()) => {
+        for (const file of chunk.imports) {
+          if (seen.has(file)) continue;
+          seen.add(file);
+          closure(bundle[file], seen);
+        }
+        return seen;
+      };
+      const tags = {};
+      for (const [tag, name] of Object.entries(TAGS)) {
+        const entry = byFacade.get(`${ENTRY}${tag}`);
+        if (!entry) this.error(`no entry chunk for <${tag}>`);
+        const strings = Object.fromEntries(
+          LOCALES.map((locale) => {
+            const chunk = byFacade.get(`${STRINGS}${locale}:${name}`);
+            if (!chunk) this.error(`no ${locale} strings chunk for ${name}`);
+            return [locale, chunk.fileName];
+          }),
+        );
+        tags[tag] = { package: name, entry: entry.fileName, strings, imports: [...closure(entry)] };
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: 'chunks/loader-manifest.json',
+        source: `${JSON.stringify({ tags }, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/** Lit, @lit/localize and the core in one chunk every widget shares. */
+export function manualChunks(id) {
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]/.test(id))
+    return 'core';
+  if (id.startsWith(src('core/src/')) && isKit(id)) return 'core';
+  return undefined;
+}
+
+/** The manifest read back into the loader: tag → [entry, { km, fr }], paths relative to the loader. */
+export function loaderManifest(file = `${root}dist/chunks/loader-manifest.json`) {
+  const ID = 'samleng:loader-manifest';
+  return {
+    name: 'samleng-loader-manifest',
+    resolveId: (source) => (source === ID ? `\0${ID}` : null),
+    load(id) {
+      if (id !== `\0${ID}`) return null;
+      this.addWatchFile(file);
+      const { tags } = JSON.parse(readFileSync(file, 'utf8'));
+      const table = Object.fromEntries(Object.entries(tags).map(([tag, t]) => [tag, [t.entry, t.strings]]));
+      return `export default ${JSON.stringify(table)};`;
+    },
+  };
+}
