@@ -109,21 +109,53 @@ function stringsCode(context, locale, name) {
 
 const isKit = (id) => id.startsWith(root) && !id.includes('/node_modules/');
 
+/**
+ * Modules of the core and of Lit that some widgets need and others do not. Each widget package gets its own
+ * copy (`ics.samleng-copy-countdown.ts`), built into its own chunk, so that the shared core chunk holds only
+ * what every widget needs, and a page with one widget makes no request for a small shared piece. The core's
+ * index is copied too: it is the barrel every widget imports these through. Copies keep no state that must be
+ * page-wide (the clock's ticks, the feed cache and storage are per package, which is harmless).
+ */
+const COPIED = [
+  /[\\/]packages[\\/]core[\\/]src[\\/](index|ics|clock|url|storage|localized-text|style-props|fetch-json)\.ts$/,
+  /[\\/]node_modules[\\/]lit(-html)?[\\/](directives[\\/](class-map|repeat|live)|directive-helpers)\.js$/,
+];
+const COPY = /\.samleng-copy-([a-z-]+)(\.[jt]s)$/;
+
+/** The widget package whose code imports from `importer`, if any. */
+function packageOf(importer) {
+  if (!importer) return undefined;
+  if (importer.startsWith(ENTRY)) return TAGS[importer.slice(ENTRY.length)];
+  const copy = COPY.exec(importer);
+  if (copy) return copy[1];
+  const name = /[\\/]packages[\\/]([^/\\]+)[\\/]src[\\/]/.exec(importer)?.[1];
+  return name && name in PACKAGES ? name : undefined;
+}
+
+/** For packages with two tags: the tag whose chunk holds the package's shared code (the other imports it). */
+const BASE = { 'case-alert': 'samleng-case-alert', pledge: 'samleng-pledge-count' };
+
 /** @returns {import('rollup').Plugin} */
 export function splitKit() {
   return {
     name: 'samleng-split-kit',
     resolveId: {
       order: 'pre',
-      handler(source, importer) {
+      async handler(source, importer) {
         if (source.startsWith(ENTRY) || source.startsWith(STRINGS)) return source;
         if (source === './translations.js' && importer?.startsWith(src('core/src/'))) {
           return importer === TRANSLATIONS_SPLIT ? TRANSLATIONS : TRANSLATIONS_SPLIT;
         }
-        return null;
+        const name = packageOf(importer);
+        if (!name) return null;
+        const resolved = await this.resolve(source, importer, { skipSelf: true });
+        if (!resolved || resolved.external || !COPIED.some((pattern) => pattern.test(resolved.id)))
+          return resolved;
+        return { ...resolved, id: resolved.id.replace(/(\.[jt]s)$/, `.samleng-copy-${name}$1`) };
       },
     },
     load(id) {
+      if (COPY.test(id)) return readFileSync(id.replace(COPY, '$2'), 'utf8');
       if (id.startsWith(ENTRY)) return entryCode(id.slice(ENTRY.length));
       if (id.startsWith(STRINGS)) {
         const [locale, name] = id.slice(STRINGS.length).split(':');
@@ -172,12 +204,30 @@ export function splitKit() {
   };
 }
 
-/** Lit, @lit/localize and the core in one chunk every widget shares. */
-export function manualChunks(id) {
-  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]/.test(id))
-    return 'core';
-  if (id.startsWith(src('core/src/')) && isKit(id)) return 'core';
+/**
+ * Lit, @lit/localize and the core every widget needs in one shared chunk; for a package of two tags, the
+ * code both need in the chunk of its base tag, so one widget alone is its entry chunk and the core.
+ */
+export function manualChunks(id, { getModuleInfo }) {
+  const lit = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]/;
+  // `\0samleng:` modules are the build's own stand-ins inside @lit/localize (scripts/rollup-plugins.mjs).
+  const core = lit.test(id) || id.startsWith('\0samleng:') || (id.startsWith(src('core/src/')) && isKit(id));
+  if (core && !COPY.test(id)) return 'core';
+  for (const tag of Object.values(BASE)) if (reachedFrom(`${ENTRY}${tag}`, getModuleInfo).has(id)) return tag;
   return undefined;
+}
+
+/** The modules `entry` imports, directly or not (not through dynamic imports). */
+function reachedFrom(entry, getModuleInfo) {
+  const seen = new Set();
+  const stack = [entry];
+  while (stack.length) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
 }
 
 /** The manifest read back into the loader: tag → [entry, { km, fr }], paths relative to the loader. */
