@@ -3,6 +3,7 @@
 //   dist/chunks/loader-manifest.json which chunks each tag needs (and the ones to preload)
 //   dist/samleng-loader.js           the small script a partner puts on the page; it reads the table above
 // Same plugins and minifier as the drop-in script, so both ways run the same code.
+import { rmSync } from 'node:fs';
 import dropIn from './rollup.config.mjs';
 import { loaderInput, loaderManifest, manualChunks, splitKit, STRINGS } from './scripts/loader-plugins.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
@@ -25,7 +26,15 @@ export default [
     // An entry chunk may export more than its entry (the base tag's chunk exports its package's shared code):
     // no extra facade chunk, one request less.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [splitKit(), ...dropIn.plugins],
+    plugins: [
+      // Chunks are named by hash: last build's would stay beside this one's (and go into the zip).
+      {
+        name: 'samleng-clean-chunks',
+        buildStart: () => rmSync('dist/chunks', { recursive: true, force: true }),
+      },
+      splitKit(),
+      ...dropIn.plugins,
+    ],
     onwarn: fail,
     output: {
       dir: 'dist',
