@@ -8,7 +8,7 @@ import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
 import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
 import { sizeReport } from './scripts/size-report.mjs';
-import { msgIds, staticBlocksOut } from './scripts/rollup-plugins.mjs';
+import { msgIds, sharedDecorators, staticBlocksOut } from './scripts/rollup-plugins.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.base.json', import.meta.url));
 
@@ -43,6 +43,7 @@ export default {
     // Safari 15 (iOS 15, every iPhone from the 6s), Chrome/Edge 85, Firefox 90. The class static blocks esbuild
     // writes for `static styles` (Safari 16.4) are moved out of their classes by staticBlocksOut().
     esbuild({ target: 'es2022', tsconfig, minify: false }),
+    sharedDecorators(),
     staticBlocksOut(),
     // Short message ids, no automatic id code: see scripts/rollup-plugins.mjs.
     msgIds(),
