@@ -891,7 +891,13 @@ async function strictCsp(browser, name, receiver) {
       response.headers()['content-security-policy'] === STRICT_CSP,
     );
     await checkWidgetsWork(page, 'under the policy');
-    await exercise(page, 'under the policy', receiver, downloads, `csp-${name}@example.org`);
+    await exercise(
+      page,
+      'under the policy',
+      receiver,
+      downloads,
+      `csp-${name}-${output.getStore()?.way}@example.org`,
+    );
     const violations = await page.evaluate(() => window.samlengCspViolations);
     check(
       'no securitypolicyviolation event',
@@ -966,7 +972,13 @@ async function crossOrigin(browser, name, receiver, servers) {
       return img ? img.complete && img.naturalWidth > 0 : false;
     });
     check('cross-origin: the case photo loads from the assets origin', photo);
-    await exercise(page, 'cross-origin', receiver, downloads, `partner-${name}@example.org`);
+    await exercise(
+      page,
+      'cross-origin',
+      receiver,
+      downloads,
+      `partner-${name}-${output.getStore()?.way}@example.org`,
+    );
     const violations = await page.evaluate(() => window.samlengCspViolations);
     check(
       'cross-origin: no securitypolicyviolation event',
