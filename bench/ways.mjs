@@ -6,8 +6,10 @@
 //    `updateComplete` (wall clock, loopback server; the loader way includes fetching its chunks, preloaded
 //    with the `<link rel="modulepreload">` lines of the snippet), against the reference of a script holding
 //    one date formatter (target: ≤ 2× the reference for a one-widget page).
-//   node bench/ways.mjs        (dist/ must be built; BENCH_WAYS_LOADS=n loads per page, default 12)
+//   node bench/ways.mjs        (dist/ must be built; BENCH_WAYS_LOADS=n loads per page, default 12;
+//                              BENCH_WAYS_SIZES_ONLY=1 for the sizes alone)
 import { readFileSync } from 'node:fs';
+import { transform } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { INSTRUMENT, WIDGETS, page as pageHtml } from './lib/page.mjs';
 import { startServer } from './lib/server.mjs';
@@ -26,6 +28,61 @@ import {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const dropIn = gzipSize(readFileSync(fileURLToPath(new URL('../dist/samleng.js', import.meta.url))));
+
+/**
+ * What each chunk is made of: the chunks built again in memory (the loader build's first config, without its
+ * minifier), each module's share of its chunk's code (each module minified alone) applied to the chunk's gzip bytes in dist/.
+ * Shares of one gzip stream are estimates (compression does not add up), good enough to name what weighs.
+ * @returns {Promise<Map<string, {module: string, bytes: number}[]>>} chunk file → its modules, largest first
+ */
+export async function chunkContents() {
+  const [{ rollup }, { default: configs }] = await Promise.all([
+    import('rollup'),
+    import('../rollup.loader.config.mjs'),
+  ]);
+  const [config] = configs;
+  const plugins = config.plugins.filter((plugin) => plugin.name !== 'samleng-clean-chunks');
+  const bundle = await rollup({ ...config, plugins, onwarn: () => {} });
+  const { output } = await bundle.generate({ ...config.output, plugins: [] });
+  await bundle.close();
+  const unhashed = (file) => file.replace(/-[\w-]{8}\.js$/, '');
+  const built = new Map(
+    Object.values(readManifest())
+      .flatMap((tag) => [tag.entry, ...tag.imports])
+      .map((file) => [unhashed(file), file]),
+  );
+  const contents = new Map();
+  for (const chunk of output) {
+    const file = chunk.type === 'chunk' ? built.get(unhashed(chunk.fileName)) : undefined;
+    if (!file) continue;
+    // Each module's rendered code minified on its own, so Lit's shipped-minified code and the kit's
+    // unminified TypeScript output weigh alike.
+    const modules = await Promise.all(
+      Object.entries(chunk.modules)
+        .filter(([, m]) => m.code)
+        .map(async ([id, m]) => {
+          const minified = await transform(m.code, { minify: true, format: 'esm', target: 'es2022' }).then(
+            (result) => result.code,
+            () => m.code,
+          );
+          return [id, { renderedLength: Buffer.byteLength(minified) }];
+        }),
+    );
+    const total = modules.reduce((sum, [, m]) => sum + m.renderedLength, 0);
+    const name = (id) =>
+      id
+        .replace(/^.*?node_modules\//, '')
+        .replace(/^.*?packages\//, '')
+        .replace(/\.samleng-copy-[a-z-]+/, '');
+    contents.set(
+      file,
+      modules
+        .map(([id, m]) => ({ module: name(id), bytes: (m.renderedLength / total) * gzipOf(file) }))
+        .sort((x, y) => y.bytes - x.bytes),
+    );
+  }
+  return contents;
+}
 
 /** Bytes and requests of each page, both ways. */
 export function pageSizes() {
@@ -133,6 +190,7 @@ export async function firstRenders(loads = Number(process.env.BENCH_WAYS_LOADS) 
 /** Runs the bench; returns the figures, printed with `print`. */
 export async function ways({ print = console.log } = {}) {
   const sizes = pageSizes();
+  const contents = await chunkContents();
   print('\nBoth ways: gzip bytes and requests of every script a page fetches before any interaction\n');
   print(
     `  ${'page'.padEnd(22)}${'drop-in'.padStart(16)}${'loader'.padStart(16)}${'target'.padStart(10)}  loader vs target`,
@@ -150,8 +208,26 @@ export async function ways({ print = console.log } = {}) {
       print(
         `      in the way: ${r.files.map(({ file, bytes }) => `${file.replace(/^chunks\//, '')} ${kb(bytes)}`).join(', ')}`,
       );
+      // The widget's own chunks (not the shared core, the loader or the strings): their largest modules.
+      const largest = r.files
+        .filter(({ file }) => /^chunks\/samleng-/.test(file))
+        .flatMap(({ file }) => contents.get(file) ?? [])
+        .sort((x, y) => y.bytes - x.bytes)
+        .slice(0, 5);
+      if (largest.length) {
+        print(
+          `      its own largest modules (≈ gzip): ${largest.map((m) => `${m.module} ${kb(m.bytes)}`).join(', ')}`,
+        );
+      }
     }
   }
+  const core = [...contents.entries()].find(([file]) => file.startsWith('chunks/core-'));
+  if (core) {
+    const top = core[1].slice(0, 6).map((m) => `${m.module} ${kb(m.bytes)}`);
+    print(`  the core chunk every page loads, ${kb(gzipOf(core[0]))}; largest (≈ gzip): ${top.join(', ')}`);
+  }
+  // BENCH_WAYS_SIZES_ONLY=1: the sizes alone, without the browser part.
+  if (process.env.BENCH_WAYS_SIZES_ONLY) return { sizes };
   const render = await firstRenders();
   const ref = render.reference.median;
   print(`\n  First render, eval start → the widget's first updateComplete (wall, median of loads)`);
