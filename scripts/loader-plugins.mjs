@@ -50,6 +50,8 @@ const ENTRY = '\0samleng-entry:';
 export const STRINGS = '\0samleng-strings:';
 const TRANSLATIONS = src('core/src/translations.ts');
 const TRANSLATIONS_SPLIT = src('core/src/translations-split.ts');
+const KHMER_DATA = src('core/src/format/khmer-data.ts');
+const KHMER_DATA_SPLIT = src('core/src/format/khmer-data-split.ts');
 
 /** Every tag and its package. */
 export const TAGS = Object.fromEntries(
@@ -99,7 +101,17 @@ function stringsCode(context, locale, name) {
     return prefixes.some((prefix) => String(key).startsWith(prefix));
   });
   if (kept.length === 0) context.error(`no ${locale} messages with the prefixes ${prefixes.join(' ')}`);
+  // The Khmer calendar and number table travels with the Khmer strings (see khmer-data-split.ts).
+  const khmerData =
+    locale === 'km'
+      ? [
+          `import * as khmerData from ${JSON.stringify(KHMER_DATA)};`,
+          `import { installKhmerData } from ${JSON.stringify(KHMER_DATA_SPLIT)};`,
+          `installKhmerData(khmerData);`,
+        ]
+      : [];
   return [
+    ...khmerData,
     `import { str } from '@lit/localize';`,
     `export const templates = {`,
     ...kept.map((property) => `${code.slice(property.start, property.end)},`),
@@ -117,7 +129,7 @@ const isKit = (id) => id.startsWith(root) && !id.includes('/node_modules/');
  * page-wide (the clock's ticks, the feed cache and storage are per package, which is harmless).
  */
 const COPIED = [
-  /[\\/]packages[\\/]core[\\/]src[\\/](index|ics|clock|url|storage|localized-text|style-props|fetch-json)\.ts$/,
+  /[\\/]packages[\\/]core[\\/]src[\\/](index|ics|clock|url|storage|localized-text|style-props|fetch-json|format[\\/]khmer-data)\.ts$/,
   /[\\/]node_modules[\\/]lit(-html)?[\\/](directives[\\/](class-map|repeat|live)|directive-helpers)\.js$/,
 ];
 const COPY = /\.samleng-copy-([a-z-]+)(\.[jt]s)$/;
@@ -126,6 +138,7 @@ const COPY = /\.samleng-copy-([a-z-]+)(\.[jt]s)$/;
 function packageOf(importer) {
   if (!importer) return undefined;
   if (importer.startsWith(ENTRY)) return TAGS[importer.slice(ENTRY.length)];
+  if (importer.startsWith(STRINGS)) return importer.split(':')[2];
   const copy = COPY.exec(importer);
   if (copy) return copy[1];
   const name = /[\\/]packages[\\/]([^/\\]+)[\\/]src[\\/]/.exec(importer)?.[1];
@@ -145,6 +158,10 @@ export function splitKit() {
         if (source.startsWith(ENTRY) || source.startsWith(STRINGS)) return source;
         if (source === './translations.js' && importer?.startsWith(src('core/src/'))) {
           return importer === TRANSLATIONS_SPLIT ? TRANSLATIONS : TRANSLATIONS_SPLIT;
+        }
+        // The core's formatter reads the Khmer table from its stand-in; only Khmer string chunks import it.
+        if (source === './khmer-data.js' && importer?.startsWith(src('core/src/format/'))) {
+          return importer === KHMER_DATA_SPLIT ? KHMER_DATA : KHMER_DATA_SPLIT;
         }
         const name = packageOf(importer);
         if (!name) return null;
@@ -166,7 +183,10 @@ export function splitKit() {
     // translations.ts may only be reached as the type source of translations-split.ts (erased by esbuild).
     buildEnd(error) {
       if (error) return;
-      if ([...this.getModuleIds()].some((id) => id.includes('/generated/locales/')))
+      const ids = [...this.getModuleIds()];
+      if (ids.includes(KHMER_DATA))
+        this.error('the Khmer table reached a chunk other than the Khmer strings');
+      if (ids.some((id) => id.includes('/generated/locales/')))
         this.error(
           'the loader build pulled in a whole locale module: something imports translations.ts directly',
         );

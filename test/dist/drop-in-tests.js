@@ -30,6 +30,19 @@ export function dropInTests(expect, kind) {
       else expect(customElements.get('samleng-case-list')).to.be.a('function');
     });
 
+    if (kind === 'loader') {
+      it('fetched no Khmer or French strings and no Khmer calendar table for an English page', async () => {
+        const fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+        const chunks = fetched.filter((path) => path.startsWith('/dist/chunks/') && path.endsWith('.js'));
+        expect(chunks.length).to.be.greaterThan(3);
+        expect(chunks.filter((path) => path.includes('/strings-'))).to.deep.equal([]);
+        for (const path of chunks) {
+          // January in Khmer: the first month of the calendar table (khmer-data.ts).
+          expect(await (await fetch(path)).text(), path).not.to.contain('មករា');
+        }
+      });
+    }
+
     it('renders every widget from its attributes', async () => {
       await settle();
       expect(text('samleng-countdown')).to.contain("Cambodia's 4th UN human-rights review");
