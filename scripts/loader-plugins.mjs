@@ -95,11 +95,22 @@ function stringsCode(context, locale, name) {
   };
   visit(context.parse(code));
   if (templates?.type !== 'ObjectExpression') context.error(`${file}: no templates object`);
+  const keyOf = (property) =>
+    String(property.key.type === 'Identifier' ? property.key.name : property.key.value);
+  // A message no package claims would be in no string chunk: untranslated through the loader, silently.
+  const all = [...Object.values(PACKAGES).flatMap((p) => p.prefixes), ...SHARED_PREFIXES];
+  const orphans = templates.properties
+    .map(keyOf)
+    .filter((key) => !all.some((prefix) => key.startsWith(prefix)));
+  if (orphans.length) {
+    context.error(
+      `message id(s) ${orphans.join(', ')} belong to no widget package: add their prefix to PACKAGES in scripts/loader-plugins.mjs`,
+    );
+  }
   const prefixes = [...PACKAGES[name].prefixes, ...SHARED_PREFIXES];
-  const kept = templates.properties.filter((property) => {
-    const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
-    return prefixes.some((prefix) => String(key).startsWith(prefix));
-  });
+  const kept = templates.properties.filter((property) =>
+    prefixes.some((prefix) => keyOf(property).startsWith(prefix)),
+  );
   if (kept.length === 0) context.error(`no ${locale} messages with the prefixes ${prefixes.join(' ')}`);
   // The Khmer calendar and number table travels with the Khmer strings (see khmer-data-split.ts).
   const khmerData =
