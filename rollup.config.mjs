@@ -6,14 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import terser from '@rollup/plugin-terser';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify as esbuildMinify } from 'rollup-plugin-esbuild';
 import { sizeReport } from './scripts/size-report.mjs';
-import { msgIds, staticBlocksOut } from './scripts/rollup-plugins.mjs';
+import { msgIds, sharedDecorators, staticBlocksOut } from './scripts/rollup-plugins.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.base.json', import.meta.url));
 
+// esbuild's minifier first (whitespace and syntax: it folds what terser leaves, −0.2 KB gzip over the kit;
+// names are left to terser, which keeps class names), then terser.
 // `module` only for the ES module: with it, terser drops the classic script's `var Samleng =` as unused.
-const minify = ({ module }) =>
+const minify = ({ module }) => [
+  esbuildMinify({ minifyWhitespace: true, minifySyntax: true, minifyIdentifiers: false, target: 'es2022' }),
   terser({
     ecma: 2022,
     module,
@@ -21,7 +24,8 @@ const minify = ({ module }) =>
     // Lit's private fields are safe to mangle; keep class names for readable stack traces.
     mangle: { properties: { regex: /^__/ } },
     format: { comments: false },
-  });
+  }),
+];
 
 /** @type {import('rollup').RollupOptions} */
 export default {
@@ -39,6 +43,7 @@ export default {
     // Safari 15 (iOS 15, every iPhone from the 6s), Chrome/Edge 85, Firefox 90. The class static blocks esbuild
     // writes for `static styles` (Safari 16.4) are moved out of their classes by staticBlocksOut().
     esbuild({ target: 'es2022', tsconfig, minify: false }),
+    sharedDecorators(),
     staticBlocksOut(),
     // Short message ids, no automatic id code: see scripts/rollup-plugins.mjs.
     msgIds(),

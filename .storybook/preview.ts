@@ -2,8 +2,15 @@ import type { Decorator, Preview, StoryContext } from '@storybook/web-components
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { watchPageLocale } from '@samleng/core';
 import manifest from '../custom-elements.json';
-// Registers every tag the way a partner page does: through the drop-in entry.
-import '../packages/samleng/samleng.ts';
+
+// Registers every tag the way a partner page does: through the drop-in entry, or, for the story check's
+// loader pass (`?samleng-way=loader`, scripts/check-stories.mjs, which serves dist/ at /__samleng-dist/),
+// through the built loader and its chunks, which define each tag once a story shows it.
+if (new URLSearchParams(location.search).get('samleng-way') === 'loader') {
+  await import(/* @vite-ignore */ `${location.origin}/__samleng-dist/samleng-loader.js`);
+} else {
+  await import('../packages/samleng/samleng.js');
+}
 
 // Docs and controls come from the elements' JSDoc (`npm run analyze` writes the manifest), reshaped
 // for Storybook's table first (see `forStorybook` below).

@@ -2,7 +2,7 @@
 // matter against the kit's targets, also written to bench/results.json with the machine, Node and browser.
 //
 //   npm run bench                          builds dist/ first, then runs everything (about 4 minutes)
-//   node bench/run.mjs [part ...]          only some parts: size first-render layout-shift running-cost
+//   node bench/run.mjs [part ...]          only some parts: size ways first-render layout-shift running-cost
 //                                          pledge-count receiver (dist/ must be built)
 //
 // Each part also runs alone: node bench/<part>.mjs (running cost: bench/countdown.mjs); see bench/README.md.
@@ -16,6 +16,7 @@ import { firstRender } from './first-render.mjs';
 import { layoutShift } from './layout-shift.mjs';
 import { runningCost } from './countdown.mjs';
 import { pledgeCount } from './pledge-count.mjs';
+import { ways } from './ways.mjs';
 import { browserVersion } from './lib/browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -70,6 +71,7 @@ const PARTS = {
   'layout-shift': (print) => layoutShift({ print }),
   'running-cost': (print) => runningCost({ print }),
   'pledge-count': (print) => pledgeCount({ print }),
+  ways: (print) => ways({ print }),
   receiver,
 };
 
@@ -97,6 +99,27 @@ function table(r) {
     const top = r.size.shares.slice(0, 3).map((s) => `${s.part.replace('widget: ', '')} ${kb(s.gzip)}`);
     add('size: largest parts (min+gzip each)', top.join(', '));
     add('size: relative-time-element, gzip (reference)', kb(reference.gzip));
+  }
+  if (r.ways) {
+    for (const p of r.ways.sizes) {
+      const status = p.over > 0 ? `NOT met: ${kb(p.over)} over` : 'met';
+      add(
+        `pages: ${p.name} (${p.locale}), loader / drop-in`,
+        `${kb(p.loader.bytes)} in ${p.loader.requests} / ${kb(p.dropIn.bytes)} in 1`,
+        `≤ ${kb(p.target)}`,
+        status,
+      );
+    }
+    const ref = r.ways.render.reference.median;
+    for (const row of r.ways.render.rows) {
+      const worst = Math.max(row['drop-in'].median, row.loader.median) / ref;
+      add(
+        `first render: ${row.tag.replace('samleng-', '')} alone (${row.locale}), loader / drop-in`,
+        `${(row.loader.median / ref).toFixed(1)}× / ${(row['drop-in'].median / ref).toFixed(1)}× the reference`,
+        '≤ 2×',
+        worst <= 2 ? 'met' : 'NOT met',
+      );
+    }
   }
   if (r['first-render']) {
     const f = r['first-render'];
@@ -238,7 +261,14 @@ async function runPart(name) {
 
 // The pledge-count page mostly waits for its refreshes, and costs its own browser next to nothing: it runs
 // beside the running-cost pages (whose figures are the main thread's CPU time of their own tab).
-const steps = [['size'], ['first-render'], ['layout-shift'], ['running-cost', 'pledge-count'], ['receiver']];
+const steps = [
+  ['size'],
+  ['ways'],
+  ['first-render'],
+  ['layout-shift'],
+  ['running-cost', 'pledge-count'],
+  ['receiver'],
+];
 for (const step of steps) {
   await Promise.all(step.filter((name) => !requested.length || requested.includes(name)).map(runPart));
 }

@@ -13,14 +13,17 @@
 //      and a module script from a host without Access-Control-Allow-Origin is refused;
 //   3. demo/two-copies.html loads dist/samleng.js twice and dist/samleng.iife.js: no uncaught error,
 //      exactly one console warning, every widget works;
+//   Steps 1–3 run both ways (`--way drop-in|loader`, default both): the loader way opens the same pages with
+//   `?samleng-way=loader`, which serves them with dist/samleng-loader.js in place of dist/samleng.js.
 //   4. every demo/*.html page served by the receiver itself (`--static`, as `npm start` does) under the
-//      receiver's own Content-Security-Policy (packages/receiver/src/static.ts): zero violations;
+//      receiver's own Content-Security-Policy (packages/receiver/src/static.ts): zero violations (once, in
+//      the drop-in way: the loader's CSP case is step 2's);
 //   5. dist/samleng-<version>.zip holds the two scripts, SHA384SUMS matching them, LICENSE and
 //      HOW-TO-SELF-HOST.md with the right integrity values.
 // It serves demo/ and dist/ with the real receiver (packages/receiver/dist, a temporary database) and two
 // small static servers of its own, all on free ports. Run after `npm run build` and the receiver's build.
 //
-//   node scripts/check-partner-pages.mjs [--browser chromium|firefox] [--only STEPS] [--shots DIR]
+//   node scripts/check-partner-pages.mjs [--browser chromium|firefox] [--way drop-in|loader] [--only STEPS] [--shots DIR]
 //     --only STEPS  some of zip,hostile,csp,cross-origin,two-copies,receiver-csp (comma-separated)
 //     --shots DIR   also write every screenshot there (on a failed comparison they are always written to
 //                   a temporary directory, with a diff image, and the path is printed)
@@ -83,7 +86,9 @@ function check(label, ok, detail = '') {
     say(`  ✔ ${label}`);
   } else {
     const run = output.getStore();
-    failures.push(`${run ? `${run.name}: ` : ''}${label}${detail ? `: ${detail}` : ''}`);
+    failures.push(
+      `${run ? `${run.name}${run.way ? ` (${run.way})` : ''}: ` : ''}${label}${detail ? `: ${detail}` : ''}`,
+    );
     say(`  ✖ ${label}${detail ? `\n      ${detail.replaceAll('\n', '\n      ')}` : ''}`);
   }
   return ok;
@@ -247,15 +252,22 @@ async function checkZip() {
     return;
   }
   const folder = `samleng-${version}/`;
-  const names = ['samleng.js', 'samleng.iife.js', 'SHA384SUMS', 'LICENSE', 'HOW-TO-SELF-HOST.md'];
+  const chunks = (await readdir(path.join(DIST, 'chunks'))).filter((name) => name.endsWith('.js'));
+  const scripts = [
+    'samleng.js',
+    'samleng.iife.js',
+    'samleng-loader.js',
+    ...chunks.map((name) => `chunks/${name}`),
+  ];
+  const names = [...scripts, 'SHA384SUMS', 'LICENSE', 'HOW-TO-SELF-HOST.md'];
   check(
-    'it holds the scripts, SHA384SUMS, LICENSE and HOW-TO-SELF-HOST.md',
+    'it holds the scripts, the loader with its chunks, SHA384SUMS, LICENSE and HOW-TO-SELF-HOST.md',
     names.every((name) => entries.has(folder + name)),
     `entries: ${[...entries.keys()].join(', ')}`,
   );
   const sums = entries.get(`${folder}SHA384SUMS`)?.toString('utf8') ?? '';
   const howTo = entries.get(`${folder}HOW-TO-SELF-HOST.md`)?.toString('utf8') ?? '';
-  for (const name of ['samleng.js', 'samleng.iife.js']) {
+  for (const name of scripts) {
     const inZip = entries.get(folder + name);
     const built = await readFile(path.join(DIST, name));
     check(
@@ -266,7 +278,8 @@ async function checkZip() {
     const hex = createHash('sha384').update(built).digest('hex');
     const sri = `sha384-${createHash('sha384').update(built).digest('base64')}`;
     check(`SHA384SUMS gives ${name}'s SHA-384`, sums.includes(`${hex}  ${name}`));
-    check(`HOW-TO-SELF-HOST.md gives ${name}'s integrity`, howTo.includes(sri));
+    if (!name.startsWith('chunks/'))
+      check(`HOW-TO-SELF-HOST.md gives ${name}'s integrity`, howTo.includes(sri));
   }
   const license = await readFile(path.join(ROOT, 'LICENSE'));
   check('LICENSE is the repository license', entries.get(`${folder}LICENSE`)?.equals(license) ?? false);
@@ -348,6 +361,13 @@ async function startReceiver(partnerOrigin) {
       { root: DIST, prefix: '/dist/' },
     ],
   });
+  // The loader way: a demo page asked with ?samleng-way=loader loads dist/samleng-loader.js instead.
+  app.addHook('onRequest', async (request, reply) => {
+    const url = new URL(request.url, origin);
+    if (url.searchParams.get('samleng-way') !== 'loader' || !url.pathname.endsWith('.html')) return;
+    const html = await readFile(path.join(DEMO, path.basename(url.pathname)), 'utf8');
+    await reply.type('text/html; charset=utf-8').send(loaderWay(html));
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.split('?')[0] === '/csp.html') reply.header('content-security-policy', STRICT_CSP);
     return payload;
@@ -417,8 +437,20 @@ async function launch(name) {
   return puppeteer.launch({ browser: 'firefox', executablePath: found.firefox, headless: true });
 }
 
+/** The page's script tags for the loader way. */
+const loaderWay = (html) => html.replaceAll('dist/samleng.js', 'dist/samleng-loader.js');
+
+/** `url` as the way this run checks asks for it. */
+function withWay(url) {
+  if (output.getStore()?.way !== 'loader') return url;
+  const asked = new URL(url);
+  asked.searchParams.set('samleng-way', 'loader');
+  return asked.href;
+}
+
 /** A new tab in its own context (own storage), recording console messages, errors and failed requests. */
 async function openPage(browser, url, { downloads } = {}) {
+  url = withWay(url);
   const context = await browser.createBrowserContext(
     downloads ? { downloadBehavior: { policy: 'allow', downloadPath: downloads } } : {},
   );
@@ -454,6 +486,18 @@ async function waitFor(test, ms = 5000) {
 /** Checks that every widget is defined, drawn and shows no error box; returns the descriptions. */
 async function checkWidgetsWork(page, label, expected = TAGS) {
   const widgets = await page.evaluate(describeWidgetsInPage, TAGS);
+  if (output.getStore()?.way === 'loader') {
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    );
+    check(
+      `${label}: the code came through the loader and its chunks, not samleng.js`,
+      scripts.some((file) => file.endsWith('/samleng-loader.js')) &&
+        scripts.some((file) => file.includes('/chunks/')) &&
+        !scripts.some((file) => file.endsWith('/samleng.js')),
+      scripts.join(', '),
+    );
+  }
   for (const tag of expected) {
     const found = widgets.filter((widget) => widget.tag === tag);
     const bad = found.find((widget) => !widget.defined || widget.height < 40 || widget.errors.length > 0);
@@ -850,7 +894,13 @@ async function strictCsp(browser, name, receiver) {
       response.headers()['content-security-policy'] === STRICT_CSP,
     );
     await checkWidgetsWork(page, 'under the policy');
-    await exercise(page, 'under the policy', receiver, downloads, `csp-${name}@example.org`);
+    await exercise(
+      page,
+      'under the policy',
+      receiver,
+      downloads,
+      `csp-${name}-${output.getStore()?.way}@example.org`,
+    );
     const violations = await page.evaluate(() => window.samlengCspViolations);
     check(
       'no securitypolicyviolation event',
@@ -970,7 +1020,13 @@ async function crossOrigin(browser, name, receiver, servers) {
       return img ? img.complete && img.naturalWidth > 0 : false;
     });
     check('cross-origin: the case photo loads from the assets origin', photo);
-    await exercise(page, 'cross-origin', receiver, downloads, `partner-${name}@example.org`);
+    await exercise(
+      page,
+      'cross-origin',
+      receiver,
+      downloads,
+      `partner-${name}-${output.getStore()?.way}@example.org`,
+    );
     const violations = await page.evaluate(() => window.samlengCspViolations);
     check(
       'cross-origin: no securitypolicyviolation event',
@@ -1016,7 +1072,9 @@ async function twoCopies(browser, name, receiver) {
     check(
       'the page loaded the three scripts',
       ['/dist/samleng.js?copy=1', '/dist/samleng.js?copy=2', '/dist/samleng.iife.js'].every((url) =>
-        scripts.includes(url),
+        scripts.includes(
+          output.getStore()?.way === 'loader' ? url.replace('samleng.js', 'samleng-loader.js') : url,
+        ),
       ),
       scripts.join(', '),
     );
@@ -1059,6 +1117,7 @@ const only = option('only')?.split(',');
 const wanted = (step) => !only || only.includes(step);
 const started = Date.now();
 const browsers = option('browser') ? [option('browser')] : ['chromium', 'firefox'];
+const ways = option('way') ? [option('way')] : ['drop-in', 'loader'];
 if (!browsers.every((name) => name === 'chromium' || name === 'firefox')) {
   console.error('--browser is chromium or firefox');
   process.exit(2);
@@ -1089,10 +1148,17 @@ const integrity = `sha384-${createHash('sha384')
   .digest('base64')}`;
 // The partner's own page, on its own origin; it must know the receiver's origin, known only later.
 const partnerState = {};
-const page = (options) => async () => ({
-  type: TYPES['.html'],
-  body: partnerPage({ ...partnerState, integrity, ...options }),
-});
+const loaderIntegrity = `sha384-${createHash('sha384')
+  .update(await readFile(path.join(DIST, 'samleng-loader.js')))
+  .digest('base64')}`;
+const page = (options) => async (url) => {
+  const loader = url.searchParams.get('samleng-way') === 'loader';
+  const script = options?.script ?? `${assets.origin}/dist/samleng.js`;
+  const way = loader
+    ? { script: loaderWay(script), integrity: options?.integrity === null ? null : loaderIntegrity }
+    : {};
+  return { type: TYPES['.html'], body: partnerPage({ ...partnerState, integrity, ...options, ...way }) };
+};
 const partner = await staticServer([
   [
     '/partner.html',
@@ -1131,12 +1197,17 @@ try {
           ['receiver-csp', () => receiverCsp(browser, name, receiver)],
         ];
         try {
-          for (const [step, run] of steps) {
-            if (!wanted(step)) continue;
-            try {
-              await run();
-            } catch (error) {
-              check(`${step} ran to the end`, false, String(error?.stack ?? error));
+          for (const way of ways) {
+            output.getStore().way = way;
+            say(`\n■ ${name}, the ${way} way`);
+            for (const [step, run] of steps) {
+              if (!wanted(step)) continue;
+              if (step === 'receiver-csp' && way === 'loader') continue;
+              try {
+                await run();
+              } catch (error) {
+                check(`${step} ran to the end (${way})`, false, String(error?.stack ?? error));
+              }
             }
           }
         } finally {

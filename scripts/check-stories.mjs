@@ -20,6 +20,11 @@
 // failed, 2 when there was nothing to check. Options (environment): STORIES=<substring> checks only
 // the story ids containing it; STORY_CHECK_ALL=1 every language in every theme (see PAIRS); STORY_CHECK_JOBS=<n> stories at once (default: the number of cores, at
 // least 2); CHROME_PATH picks the browser.
+//
+// The loader pass: each story is also opened once (in Khmer, light) with `&samleng-way=loader`, where the
+// preview registers the tags through the built dist/samleng-loader.js and its chunks (served here at
+// /__samleng-dist/) instead of the sources, so the loader way meets the same checks. It needs `npm run
+// build:bundle` first; STORY_CHECK_LOADER=0 skips it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -30,6 +35,10 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findBrowsers } from './browsers.mjs';
 
 const ROOT = fileURLToPath(new URL('../storybook-static/', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const DIST_PATH = '/__samleng-dist/';
+/** The loader pass: one language and theme (Khmer fetches the most: strings per package). */
+const LOADER_PAIR = process.env.STORY_CHECK_LOADER === '0' ? undefined : ['km', 'light'];
 /**
  * The language and theme pairs each story is opened in. Every language and every theme is there, and
  * English in both themes; what axe checks depends on either the colors (contrast: the theme) or the
@@ -73,9 +82,13 @@ const AXE_PATH = '/__check-stories/axe.min.js';
 async function serve(root, axeFile) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const base = path.startsWith(DIST_PATH) ? DIST : root;
+    const inBase = base === DIST ? path.slice(DIST_PATH.length) : path;
     const file =
-      path === AXE_PATH ? axeFile : normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (file !== axeFile && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+      path === AXE_PATH
+        ? axeFile
+        : normalize(join(base, inBase.endsWith('/') ? `${inBase}index.html` : inBase));
+    if (file !== axeFile && !file.startsWith(base.endsWith(sep) ? base : base + sep)) {
       res.writeHead(403).end();
       return;
     }
@@ -102,6 +115,11 @@ async function settleAndAudit(axeTags) {
   if (!root) return { error: 'no #storybook-root' };
   const widgets = [...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('samleng-'));
   if (widgets.length === 0) return { error: 'no samleng-* element in the story' };
+  // Through the loader, a tag is defined once its chunks arrived (at once from the drop-in script).
+  await Promise.race([
+    Promise.all(widgets.map((el) => customElements.whenDefined(el.localName))),
+    new Promise((resolve) => setTimeout(resolve, 5000)),
+  ]);
   const undefinedTags = widgets.filter((el) => !customElements.get(el.localName)).map((el) => el.localName);
   if (undefinedTags.length) return { error: `not defined: ${[...new Set(undefinedTags)].join(', ')}` };
   // `updateComplete` resolves to false while another update is pending (a language or theme change
@@ -149,7 +167,7 @@ async function settleAndAudit(axeTags) {
  * did). Each worker keeps one page and navigates it from story to story: a fresh tab per story costs
  * three times as much (a new renderer process, and the megabyte of Storybook compiled again).
  */
-async function check(page, origin, entry, locale, theme) {
+async function check(page, origin, entry, locale, theme, way = 'drop-in') {
   const problems = [];
   const warnings = [];
   /** @type {{lang?: string, themes?: string[], incomplete?: any[]}} */
@@ -173,7 +191,7 @@ async function check(page, origin, entry, locale, theme) {
   };
   for (const [event, listener] of Object.entries(listeners)) page.on(event, listener);
   try {
-    const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=locale:${locale};theme:${theme}`;
+    const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=locale:${locale};theme:${theme}${way === 'loader' ? '&samleng-way=loader' : ''}`;
     await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
     // Polled on DOM mutations, not on animation frames (the default): pages opened side by side are
     // background tabs, which get no frames, and the wait would hang until the timeout.
@@ -192,6 +210,13 @@ async function check(page, origin, entry, locale, theme) {
     } else {
       await page.addScriptTag({ url: origin + AXE_PATH });
       audit = await page.evaluate(settleAndAudit, AXE_TAGS);
+      if (way === 'loader') {
+        const chunks = await page.evaluate(() =>
+          performance.getEntriesByType('resource').filter((r) => r.name.includes('/__samleng-dist/chunks/')),
+        );
+        if (chunks.length === 0)
+          problems.push('the loader pass fetched no chunk: the tags came from elsewhere');
+      }
       if (audit.error) problems.push(audit.error);
       for (const v of audit.violations ?? []) {
         for (const n of v.nodes) {
@@ -260,16 +285,16 @@ async function main() {
     const done = new Set();
     let pinnedLang;
     let pinnedTheme;
-    for (const [locale, theme] of PAIRS) {
-      const label = `${entry.id.padEnd(width)}  ${locale}  ${theme.padEnd(5)}`;
+    for (const [locale, theme, way] of [...PAIRS, ...(LOADER_PAIR ? [[...LOADER_PAIR, 'loader']] : [])]) {
+      const label = `${entry.id.padEnd(width)}  ${locale}  ${theme.padEnd(5)}${way ? '  loader' : ''}`;
       const expected = `${pinnedLang ?? locale} ${pinnedTheme ?? theme}`;
-      if (done.has(expected)) {
+      if (!way && done.has(expected)) {
         skipped++;
         console.log(`skip  ${label}  renders as ${expected}, checked already (the story pins it)`);
         continue;
       }
       const t0 = Date.now();
-      const result = await check(tab.page, origin, entry, locale, theme);
+      const result = await check(tab.page, origin, entry, locale, theme, way);
       if (result.broken) {
         // A page that timed out or crashed may still be busy: the next story gets a fresh one.
         await tab.page.close().catch(() => {});
@@ -284,7 +309,7 @@ async function main() {
       console.log(lines.join('\n'));
       // What the story really showed; a language or theme other than the one asked for is pinned.
       const themes = [...new Set(result.themes ?? [])];
-      if (result.lang === undefined || themes.length !== 1) continue;
+      if (way || result.lang === undefined || themes.length !== 1) continue;
       if (result.lang !== locale) pinnedLang = result.lang;
       if (themes[0] !== theme) pinnedTheme = themes[0];
       done.add(`${result.lang} ${themes[0]}`);

@@ -1,5 +1,6 @@
 // Writes dist/samleng-<version>.zip, what a partner needs to host Samleng on their own domain:
 //   samleng-<version>/samleng.js, samleng.iife.js   the two builds, as in dist/
+//   samleng-<version>/samleng-loader.js, chunks/    the loader way: the loader and its chunks, side by side
 //   samleng-<version>/SHA384SUMS                    `sha384sum -c SHA384SUMS` checks them
 //   samleng-<version>/LICENSE                       MIT
 //   samleng-<version>/HOW-TO-SELF-HOST.md           where to put them, the snippet with `integrity`
@@ -8,14 +9,21 @@
 // sources give the same bytes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { sri } from './size-report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(await readFile(`${root}packages/samleng/package.json`, 'utf8'));
-const scripts = ['samleng.js', 'samleng.iife.js'];
+// The loader resolves its chunks from its own URL: they travel together, chunks/ beside the loader.
+const chunks = (await readdir(`${root}dist/chunks`)).filter((name) => name.endsWith('.js')).sort();
+const scripts = [
+  'samleng.js',
+  'samleng.iife.js',
+  'samleng-loader.js',
+  ...chunks.map((name) => `chunks/${name}`),
+];
 const built = await Promise.all(scripts.map((name) => readFile(`${root}dist/${name}`)));
 // SHA384SUMS wants hex; the integrity attribute, the build's own `sri`.
 const sha384 = (data) => createHash('sha384').update(data).digest('hex');
@@ -26,8 +34,8 @@ const howTo = `# Hosting Samleng ${version} yourself
 
 Put Samleng on your own site so your pages depend on no one else's domain.
 
-1. Check the files: \`sha384sum -c SHA384SUMS\` (on macOS \`shasum -a 384 -c SHA384SUMS\`) must say OK twice.
-2. Upload \`samleng.js\` (and \`samleng.iife.js\` if a page cannot use modules) to your site, in a folder
+1. Check the files: \`sha384sum -c SHA384SUMS\` (on macOS \`shasum -a 384 -c SHA384SUMS\`) must say OK for each.
+2. Upload the whole folder (\`samleng.js\`, \`samleng.iife.js\`, \`samleng-loader.js\` and \`chunks/\`) to your site, in a folder
    named after the version, e.g. \`/samleng/${version}/\`. A new version goes in a new folder, so the files
    can be cached for a long time (\`Cache-Control: public, max-age=31536000, immutable\`).
 3. Serve them as \`text/javascript\`. If the pages that use them are on another domain than the files,
@@ -54,6 +62,26 @@ For a page that cannot use modules, the classic build:
   crossorigin="anonymous"
 ></script>
 \`\`\`
+
+### Lighter pages: the loader
+
+\`samleng.js\` holds every widget in every language (about 46 KB compressed). A page that shows one or two
+widgets can load \`samleng-loader.js\` instead (under 1 KB): it fetches from \`chunks/\` (keep that folder
+beside it) only the code and the language the page shows, about 18–26 KB for one widget.
+
+\`\`\`html
+<script
+  type="module"
+  src="/samleng/${version}/samleng-loader.js"
+  integrity="${sri(built[2])}"
+  crossorigin="anonymous"
+></script>
+\`\`\`
+
+\`integrity\` covers the loader only; the chunks are named by the hash of their content, but the browser
+does not check them against it. If every byte your pages run must be verified, use \`samleng.js\`.
+The partner guide (\`docs/partners.md\`) has the \`<link rel="modulepreload">\` lines that fetch a page's
+chunks at once.
 
 Then write the widgets with attributes, e.g.
 \`<samleng-countdown heading="Cambodia's 5th UN human-rights review" date="2029-05-01" time-zone="Europe/Zurich"></samleng-countdown>\`.

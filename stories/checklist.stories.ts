@@ -196,6 +196,7 @@ export const ConfirmStartOver: Story = {
   args: { heading: 'Four steps you can take now', storageKey: 'story-confirm', steps: STEPS, done: ['upr'] },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('samleng-checklist');
+    await customElements.whenDefined('samleng-checklist'); // through the loader: once its chunks arrived
     await el?.updateComplete;
     el?.shadowRoot?.querySelector<HTMLButtonElement>('.start-over')?.click();
     await el?.updateComplete;

@@ -80,6 +80,8 @@ async function submit(
 ): Promise<SamlengPledge> {
   const el = canvasElement.querySelector('samleng-pledge');
   if (!el) throw new Error('no <samleng-pledge> in the story');
+  // Through the loader (the story check's loader pass) the tag is defined once its chunks arrived.
+  await customElements.whenDefined('samleng-pledge');
   await el.updateComplete;
   const root = el.shadowRoot;
   for (const [id, value] of Object.entries(values)) {

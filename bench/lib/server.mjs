@@ -4,7 +4,7 @@
 // layout-shift bench makes the script late), and every request is logged with its time, so a bench can count
 // what reached the server.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const file = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -31,6 +31,13 @@ export async function startServer(pages = {}) {
   const assets = {
     '/samleng.js': ['text/javascript', readBuilt('dist/samleng.js')],
     '/samleng.iife.js': ['text/javascript', readBuilt('dist/samleng.iife.js')],
+    // The loader way: the loader and its chunks, as in dist/ (bench/ways.mjs).
+    '/samleng-loader.js': ['text/javascript', readBuilt('dist/samleng-loader.js')],
+    ...Object.fromEntries(
+      readdirSync(file('dist/chunks'))
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => [`/chunks/${name}`, ['text/javascript', readBuilt(`dist/chunks/${name}`)]]),
+    ),
     // The reference element as its package ships it: one ES module bundle made by its authors (esbuild).
     '/relative-time.js': [
       'text/javascript',

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
@@ -478,7 +477,7 @@ export class SamlengChecklist extends SamlengElement {
     const box = `box-${index}`;
     const dueId = `due-${index}`;
     const href = step.item ? undefined : safeUrl(step.href, { host: this, field: `steps[${step.id}].href` });
-    return html`<li class=${classMap({ step: true, done })} part=${done ? 'step step-done' : 'step'}>
+    return html`<li class=${done ? 'step done' : 'step'} part=${done ? 'step step-done' : 'step'}>
       <input
         type="checkbox"
         class="box"

@@ -4,24 +4,22 @@
  * The page decides: `<html lang>` (`km-KH` → km, `fr-CA` → fr, anything else → en). A partner who
  * cannot or will not change `<html lang>` (a WordPress theme, a bilingual page) forces the language
  * with `<meta name="samleng-locale" content="km">`. Both are watched, so a language switcher that
- * rewrites either one changes every widget at once. All translations are inside the script: loading
- * a locale never makes a request.
+ * rewrites either one changes every widget at once. Where the strings come from: translations.ts.
  */
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
-import * as km from './generated/locales/km.js';
-import * as fr from './generated/locales/fr.js';
+import { loadTranslations } from './translations.js';
 import type { Locale } from './format/types.js';
 
 /** The `name` of the `<meta>` element that forces the widgets' language. */
 export const LOCALE_META_NAME = 'samleng-locale';
 
-const translations = { km, fr } as const;
-
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => Promise.resolve(translations[locale as keyof typeof translations]),
+  // The drop-in script has every language inside; the loader fetches one language per widget package.
+  loadLocale: (locale) =>
+    loadTranslations(locale) as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
 });
 
 /** Maps any BCP 47 tag to the Samleng locale that serves it: `km-KH` → km, `fr-CA` → fr, else en. */
