@@ -67,7 +67,8 @@ async function listen(receiver) {
       adminTokens: [receiver.token],
       rateLimit: receiver.rateLimit,
       logLevel: 'silent',
-      sortDelay: () => 0, // a count read right after a pledge holds it (issue #13)
+      // 0: a count read right after a pledge holds it (issue #13); a test of the production delay gives its own.
+      sortDelay: () => receiver.sortDelayMs,
     });
     logRequests(app, receiver); // the request log (issue #20)
     try {
@@ -122,7 +123,10 @@ function removeFiles(receiver) {
   rmSync(receiver.dir, { recursive: true, force: true });
 }
 
-function checkStartOptions({ rateLimit, allowedOrigins }) {
+function checkStartOptions({ rateLimit, allowedOrigins, sortDelayMs }) {
+  if (sortDelayMs !== undefined && !(Number.isInteger(sortDelayMs) && sortDelayMs >= 0)) {
+    throw new Error(`${COMMAND}: sortDelayMs must be a whole number ≥ 0, not ${JSON.stringify(sortDelayMs)}`);
+  }
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1)) {
     throw new Error(`${COMMAND}: rateLimit must be a whole number ≥ 1, not ${JSON.stringify(rateLimit)}`);
   }
@@ -168,6 +172,7 @@ export function receiverPlugin() {
         // Tests post far more than a person would; a test about the limit passes its own.
         rateLimit: payload.rateLimit ?? 100_000,
         allowedOrigins: payload.allowedOrigins ?? ['*'],
+        sortDelayMs: payload.sortDelayMs ?? 0,
         port: 0,
         app: null,
       };

@@ -17,6 +17,11 @@ export interface ReceiverOptions {
   rateLimit?: number;
   /** Origins allowed to post (default `['*']`, which includes the test page). */
   allowedOrigins?: string[];
+  /**
+   * Ms the receiver waits before sorting its intake, which is when a pledge enters the count (default 0:
+   * at once; in production 100–400 ms, so that no answer's timing tells whether an address had pledged).
+   */
+  sortDelayMs?: number;
 }
 
 export interface ReceiverHandle {

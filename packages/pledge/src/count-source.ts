@@ -146,8 +146,20 @@ export function reportCount(url: string, count: number | undefined): void {
   publish(source);
   // Nobody shows this count (the outbox sent a pledge for another campaign): no request. A widget
   // that shows it later reads it then, at once if it was never read, else when its refresh is due.
-  if (source.subscribers.size > 0) load(source);
+  if (source.subscribers.size === 0) return;
+  if (count !== undefined) {
+    load(source);
+    return;
+  }
+  // The receiver counts a pledge once it has sorted it, a few hundred ms after its answer (so that no
+  // answer's timing tells whether an address had pledged before): read after that.
+  setTimeout(() => {
+    if (source.subscribers.size > 0) load(source);
+  }, READ_AFTER_PLEDGE_MS);
 }
+
+/** Wait before reading the count after a pledge: the receiver sorts its intake within 400 ms. */
+const READ_AFTER_PLEDGE_MS = 1000;
 
 /** The subscriptions of the page, for tests and the benchmark. */
 export function countSources(): { url: string; subscribers: number; polling: boolean }[] {

@@ -300,6 +300,20 @@ describe('<samleng-pledge> delivery', () => {
     expect(await receiverRows(receiver.id, campaign)).to.have.length(1);
   });
 
+  it('shows the reader’s own pledge in the count when the receiver counts it later, as in production', async () => {
+    // The receiver enters a pledge in the count when it sorts its intake, 100–400 ms after answering;
+    // the form must read the count after that, not only at once (then it showed "be the first" until
+    // the next refresh, a minute later).
+    await closeReceiver(receiver.id);
+    receiver = await startReceiver({ sortDelayMs: 400 });
+    const el = await form();
+    expect(text(el, '[part=count]')).to.equal('Be the first to pledge');
+    const sent = oneEvent(el, 'samleng-pledge-sent');
+    sign(el, 'Sok Dara', 'dara@example.org');
+    await sent;
+    await until(() => text(el, '[part=count]') === '1 person has pledged', 'the count with the pledge', 5000);
+  });
+
   it('lets two forms on one page pledge separately, and both show the new count', async () => {
     const page = await fixture(
       html`<div>
