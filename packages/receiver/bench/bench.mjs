@@ -6,15 +6,14 @@
 // database and the production log level (info: one line per request), the rate limit raised for the run.
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_LOG_LEVEL (default info)
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { heldLock, slowloris } from './hostile.mjs';
+import { startReceiver } from './receiver.mjs';
 
 const duration = Math.min(Number(process.env.BENCH_DURATION ?? 10), 60);
 const connections = Math.min(Number(process.env.BENCH_CONNECTIONS ?? 50), 500);
@@ -22,32 +21,15 @@ const TARGET_RATE = 2000;
 const TARGET_P99 = 25;
 
 const dir = mkdtempSync(join(tmpdir(), 'samleng-bench-'));
-const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const logPath = join(dir, 'receiver.log');
-const logFd = openSync(logPath, 'w');
-const server = spawn(process.execPath, [cli], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1', // loopback only
+const { server, url } = await startReceiver(
+  {
     SAMLENG_DB: join(dir, 'bench.db'),
     SAMLENG_RATE_LIMIT: '1000000000',
     SAMLENG_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   },
-  // The log goes to a file, as it would to journald: a pipe read by this busy process would fill up and
-  // stall the receiver's synchronous log writes, and the benchmark would measure that.
-  stdio: ['ignore', logFd, 'inherit'],
-});
-const url = await new Promise((resolve, reject) => {
-  server.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
-  const poll = setInterval(() => {
-    const match = /Samleng receiver: (http:\/\/[^/\s]+)\//.exec(readFileSync(logPath, 'utf8'));
-    if (match) {
-      clearInterval(poll);
-      resolve(match[1]);
-    }
-  }, 50);
-});
+  logPath,
+);
 
 /**
  * CPU time (user + system, ms) the receiver process has used, from /proc (Linux; undefined elsewhere). The
@@ -247,6 +229,5 @@ try {
 } finally {
   server.kill('SIGTERM');
   await once(server, 'exit');
-  closeSync(logFd);
   rmSync(dir, { recursive: true, force: true });
 }

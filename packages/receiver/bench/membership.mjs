@@ -6,14 +6,13 @@
 // public count after each. Then: are the answers and counts the same for both, and do the timings differ
 // (Mann-Whitney U and Kolmogorov-Smirnov, two-sided)? The verdict says whether anything tells them apart.
 //   --seconds N (default 120)   --single: without mail settings (single opt-in), where the count does tell
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, openSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SMTPServer } from 'smtp-server';
+import { startReceiver } from './receiver.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '120' }, single: { type: 'boolean', default: false } },
@@ -40,13 +39,9 @@ await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 const smtpPort = smtp.server.address().port;
 
 const dir = mkdtempSync(join(tmpdir(), 'samleng-membership-'));
-const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const logPath = join(dir, 'receiver.log');
-const server = spawn(process.execPath, [cli], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
+const { server, url } = await startReceiver(
+  {
     SAMLENG_DB: join(dir, 'samleng.db'),
     SAMLENG_RATE_LIMIT: '1000000000',
     SAMLENG_LOG_LEVEL: 'warn',
@@ -59,18 +54,8 @@ const server = spawn(process.execPath, [cli], {
           SAMLENG_PUBLIC_URL: 'https://pledges.example.org',
         }),
   },
-  stdio: ['ignore', openSync(logPath, 'w'), 'inherit'],
-});
-const url = await new Promise((resolve, reject) => {
-  server.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
-  const poll = setInterval(() => {
-    const match = /Samleng receiver: (http:\/\/[^/\s]+)\//.exec(readFileSync(logPath, 'utf8'));
-    if (match) {
-      clearInterval(poll);
-      resolve(match[1]);
-    }
-  }, 50);
-});
+  logPath,
+);
 
 const campaign = 'membership';
 // What someone testing an address learns comes from their FIRST post of it (after that it is known

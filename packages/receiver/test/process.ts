@@ -4,7 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
+/** The built CLI, for tests that start it themselves. */
+export const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
 /** Starts the CLI on a free port; resolves with its address once it prints it. */
 export async function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {

@@ -1,40 +1,12 @@
 // The real `samleng-receiver` process: stopped (gracefully or killed) and started again, nothing is lost.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { count, pledge, post, tempDir } from './helpers.js';
-
-const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
-
-/** Starts the CLI on a free port; resolves with its address once it prints it. */
-async function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMLENG_LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += String(chunk);
-      const match = /Samleng receiver: (http:\/\/[^/\s]+)\//.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`receiver exited with ${code}: ${output}`)));
-  });
-  return { child, url };
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  const [code] = await exited;
-  return code as number | null;
-}
+import { CLI, launch, stop } from './process.js';
 
 describe('the samleng-receiver process', () => {
   it('keeps every pledge across a kill and a graceful stop', async () => {
