@@ -7,7 +7,19 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
+import { isPostgresUrl } from './open-store.js';
 import { createServer } from './server.js';
+
+/** A database URL without its password, for the start-up lines. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,6 +52,7 @@ async function main(): Promise<void> {
 
   const app = await createServer({
     dbPath: config.dbPath,
+    emailKey: config.emailKey,
     allowedOrigins: config.allowedOrigins,
     adminTokens: config.adminTokens,
     rateLimit: config.rateLimit,
@@ -62,7 +75,7 @@ async function main(): Promise<void> {
   if (mounts.length > 0) lines.push(`  serving ${mounts.map((m) => `${m.prefix} ← ${m.root}`).join(', ')}`);
   lines.push(
     `  pledges: POST ${base}/api/pledges · count: ${base}/api/pledges/count?campaign=…`,
-    `  database: ${resolve(config.dbPath)}`,
+    `  database: ${isPostgresUrl(config.dbPath) ? redactUrl(config.dbPath) : resolve(config.dbPath)}`,
     config.mail
       ? `  confirmation by e-mail: on (links to ${config.mail.publicUrl}/confirm/…, valid ${config.confirmDays} days)`
       : '  confirmation by e-mail: off (single opt-in; set SAMLENG_SMTP_URL to turn it on)',

@@ -21,15 +21,14 @@ import { clientErrorHandler, errorBody, frameworkErrors, installErrorHandlers } 
 import { applyConnectionCap, httpLimitOptions } from './http-limits.js';
 import type { HttpLimits } from './http-limits.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
-import { csvLines } from './csv.js';
+import { csvLinesAsync } from './csv.js';
 import { LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
 import type { PledgeBody } from './schema.js';
 import { confirmRoutes } from './confirm/routes.js';
-import { erasePerson } from './erasure.js';
 import { Mailer } from './mail/outbox.js';
 import type { MailSettings } from './mail/outbox.js';
 import { scheduleSweeps } from './retention.js';
-import { PledgeStore } from './store.js';
+import { openStore } from './open-store.js';
 import { textRules } from './text-rules.js';
 import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
@@ -43,8 +42,10 @@ declare module 'fastify' {
 import type { PledgeRow } from './store.js';
 
 export interface ServerOptions {
-  /** SQLite file (created with its directory), or `:memory:`. */
+  /** SQLite file (created with its directory), `:memory:`, or a `postgres://` URL (open-store.ts). */
   dbPath: string;
+  /** PostgreSQL only: the key of the e-mail HMAC, the same on every receiver (SAMLENG_EMAIL_KEY). */
+  emailKey?: Buffer | undefined;
   /** Origins allowed to post from a browser; `*` allows any. Default: none (only non-browser clients). */
   allowedOrigins?: readonly string[];
   /** Admin bearer tokens; none = the admin routes always answer 401. */
@@ -158,8 +159,9 @@ class PrivateLogController extends LogController {
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const confirmDays = options.confirmDays ?? 7;
   let mailer: Mailer | undefined;
-  const store = new PledgeStore({
+  const store = await openStore({
     path: options.dbPath,
+    ...(options.emailKey ? { emailKey: options.emailKey } : {}),
     ...(options.now ? { now: options.now } : {}),
     confirm: options.mail !== undefined,
     confirmDays,
@@ -196,10 +198,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const proxyWarning = trustProxyWarning(trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);
   if (options.mail) {
-    mailer = new Mailer(store.db, { ...options.mail, confirmDays }, app.log, () =>
+    mailer = new Mailer(store.outbox, { ...options.mail, confirmDays }, app.log, () =>
       (options.now ?? (() => new Date()))().getTime(),
     );
-    mailer.wake(); // what a previous run left in the outbox
+    void mailer.start(); // what a previous run left in the outbox
   } else {
     app.log.info('SAMLENG_SMTP_URL is not set: single opt-in, every pledge is counted when stored');
   }
@@ -213,7 +215,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('onClose', async () => {
     stopSweeps();
     await mailer?.close();
-    store.close();
+    await store.close();
   });
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
   app.removeContentTypeParser('text/plain');
@@ -248,7 +250,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const health = new HealthMonitor(store);
   app.addHook('onClose', async () => health.close());
   app.get('/healthz', async (_request, reply) => {
-    const state = health.check();
+    const state = await health.check();
     reply.header('cache-control', 'no-store');
     return state.status === 'ok' ? state : reply.status(503).send(state);
   });
@@ -284,7 +286,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // Every accepted pledge gets this same answer: a new address, a known one (which only its owner
       // hears of, by mail) or a retry of the same id. Which it was is decided after the answer is sent
       // (intake.ts), so neither the answer nor its timing tells; and no count, which would.
-      await store.addSoon({
+      await store.add({
         id: body.id,
         campaign: body.campaign,
         consentText: body.consentText,
@@ -320,8 +322,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const { campaign, partner } = request.query;
       reply.header('cache-control', 'public, max-age=5');
       return partner
-        ? { campaign, partner, count: store.count(campaign, partner) }
-        : { campaign, count: store.count(campaign) };
+        ? { campaign, partner, count: await store.count(campaign, partner) }
+        : { campaign, count: await store.count(campaign) };
     },
   );
 
@@ -347,7 +349,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="samleng-${campaign}-${day}.csv"`)
         .header('cache-control', 'no-store');
-      return reply.send(Readable.from(csvLines(CSV_COLUMNS, store.pledges(campaign))));
+      return reply.send(Readable.from(csvLinesAsync(CSV_COLUMNS, store.pledges(campaign))));
     },
   );
 
@@ -369,9 +371,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async (request, reply) => {
       const { campaign, email } = request.query;
-      const deleted = erasePerson(store, campaign, email);
+      const deleted = await store.erase(campaign, email);
       reply.header('cache-control', 'no-store');
-      return { campaign, deleted, count: store.count(campaign) };
+      return { campaign, deleted, count: await store.count(campaign) };
     },
   );
 

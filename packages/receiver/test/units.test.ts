@@ -74,6 +74,7 @@ describe('loadConfig', () => {
       port: 8000,
       host: 'localhost',
       dbPath: DEFAULT_DB,
+      emailKey: undefined,
       allowedOrigins: [],
       adminTokens: [],
       rateLimit: DEFAULT_RATE_LIMIT,
