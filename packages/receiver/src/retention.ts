@@ -54,13 +54,13 @@ export function sweep(store: PledgeStore, options: RetentionOptions): SweepResul
   return result;
 }
 
-/** Sweeps now and every `everyMs` (with either store); returns a stop function. */
-export function scheduleSweeps(
+/** Sweeps now and every `everyMs` (with either store); resolves after the first sweep with a stop function. */
+export async function scheduleSweeps(
   store: Store,
   options: RetentionOptions,
   onSweep: (result: SweepResult) => void = () => {},
   everyMs = 3_600_000,
-): () => void {
+): Promise<() => void> {
   const run = async () => {
     try {
       onSweep(await store.sweep(options));
@@ -70,7 +70,7 @@ export function scheduleSweeps(
       if (!isBusy(error) && !(error instanceof StoreBusyError)) throw error;
     }
   };
-  void run();
+  await run();
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();
   return () => clearInterval(timer);

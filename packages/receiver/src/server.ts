@@ -194,6 +194,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   });
   app.decorate('adminFailures', adminFailures);
+  store.warn = (what, error) => app.log.warn({ code: (error as { code?: string } | null)?.code }, what);
   applyConnectionCap(app.server, options.httpLimits);
   const proxyWarning = trustProxyWarning(trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);
@@ -205,7 +206,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   } else {
     app.log.info('SAMLENG_SMTP_URL is not set: single opt-in, every pledge is counted when stored');
   }
-  const stopSweeps = scheduleSweeps(
+  const stopSweeps = await scheduleSweeps(
     store,
     { confirmDays, retentionDays: options.retentionDays, now: options.now ?? (() => new Date()) },
     (result) => {

@@ -57,6 +57,8 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly inner: PledgeStore;
   readonly outbox: Outbox;
+  /** Unused: the SQLite store's background failures show in /healthz (writeFailing). */
+  warn: (what: string, error: unknown) => void = () => {};
 
   constructor(options: StoreOptions) {
     this.inner = new PledgeStore(options);

@@ -63,6 +63,8 @@ export interface Store {
   canWrite(): Promise<boolean>;
   /** The last write failed for another reason than a short lock: /healthz says unhealthy meanwhile. */
   readonly writeFailing: boolean;
+  /** Where failures of background work (sorting) are told; set by the server to its log. */
+  warn: (what: string, error: unknown) => void;
   /** Writes what is pending and closes. */
   close(): Promise<void>;
 }

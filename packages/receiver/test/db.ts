@@ -1,9 +1,7 @@
 // Which store the suite runs on: SQLite files (default), or PostgreSQL when SAMLENG_TEST_DB=postgres —
 // then scripts/test-receiver-pg.mjs has started one throwaway cluster (pg_virtualenv) for the whole run
-// and set PGHOST/PGPORT/PGUSER/PGPASSWORD, and each test file gets fresh databases (CREATE DATABASE),
-// dropped after it.
+// and set PGHOST/PGPORT/PGUSER/PGPASSWORD, and each test file gets fresh databases (CREATE DATABASE).
 import { randomBytes } from 'node:crypto';
-import { after } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
@@ -35,9 +33,11 @@ export function clusterUrl(database = 'postgres'): string {
 }
 
 const databases = new Map<string, string>();
-let dropping = false;
 
-/** A fresh, empty PostgreSQL database, dropped after the test file. */
+/**
+ * A fresh, empty PostgreSQL database. Not dropped after the file: receivers may still hold connections
+ * then, and the whole cluster is dropped at the end of the run.
+ */
 export async function freshDatabase(): Promise<string> {
   const name = `samleng_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: clusterUrl() });
@@ -46,18 +46,6 @@ export async function freshDatabase(): Promise<string> {
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
-  }
-  if (!dropping) {
-    dropping = true;
-    after(async () => {
-      const client = new pg.Client({ connectionString: clusterUrl() });
-      await client.connect();
-      for (const url of databases.values()) {
-        const db = new URL(url).pathname.slice(1);
-        await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => {});
-      }
-      await client.end();
-    });
   }
   const url = clusterUrl(name);
   databases.set(name, url);

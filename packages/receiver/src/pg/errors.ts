@@ -1,6 +1,7 @@
 // PostgreSQL unreachable (restarting, failed over, the network cut) is answered like SQLite's held lock:
 // 503 with Retry-After, and the pledge form's outbox sends the pledge again. Any other error stays what
 // it is (a bug shows as a 500 and in the log).
+import type { Pool, PoolClient } from 'pg';
 import { StoreBusyError } from '../busy.js';
 
 /** Node's socket errors and PostgreSQL's SQLSTATEs for "the server is not there now". */
@@ -53,4 +54,32 @@ export function isRetryable(error: unknown): boolean {
 /** What a caller sees: StoreUnavailableError for an outage, the error itself otherwise. */
 export function classify(error: unknown): unknown {
   return isUnavailable(error) && !(error instanceof StoreBusyError) ? new StoreUnavailableError() : error;
+}
+
+/**
+ * A connection out of the pool for a transaction, with an error listener: the pool removes its own while
+ * a client is checked out, and a connection cut then (a restart while the mailer waits for the SMTP
+ * server) would otherwise be an uncaught error that ends the process. The failure shows in the next query.
+ */
+export async function checkout(
+  pool: Pool,
+): Promise<{ client: PoolClient; release: (broken?: Error) => void }> {
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw classify(error);
+  }
+  let cut: Error | undefined;
+  const onError = (error: Error) => {
+    cut = error;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    release: (broken) => {
+      client.removeListener('error', onError);
+      client.release(broken ?? cut);
+    },
+  };
 }

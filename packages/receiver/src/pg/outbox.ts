@@ -6,18 +6,13 @@
 // most the one mail in flight sent twice.
 import type { Pool } from 'pg';
 import type { MailOutcome, Outbox, OutboxRow } from '../store-api.js';
-import { classify, isUnavailable } from './errors.js';
+import { checkout, classify, isUnavailable } from './errors.js';
 
 export class PgOutbox implements Outbox {
   constructor(private readonly pool: Pool) {}
 
   async sendNext(now: number, send: (row: OutboxRow) => Promise<MailOutcome>): Promise<boolean> {
-    let client;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw classify(error);
-    }
+    const { client, release } = await checkout(this.pool);
     let broken: unknown;
     try {
       await client.query('BEGIN');
@@ -46,7 +41,7 @@ export class PgOutbox implements Outbox {
       await client.query('ROLLBACK').catch(() => {});
       throw classify(error);
     } finally {
-      client.release(broken instanceof Error ? broken : undefined);
+      release(broken instanceof Error ? broken : undefined);
     }
   }
 

@@ -17,7 +17,7 @@ import type { EmailHasher } from '../email-hash.js';
 import type { RetentionOptions, SweepResult } from '../retention.js';
 import type { ConfirmTarget, PledgeInput, PledgeRow, StoreOptions } from '../store.js';
 import type { Outbox, Store } from '../store-api.js';
-import { classify, isRetryable, isUnavailable } from './errors.js';
+import { checkout, classify, isRetryable, isUnavailable } from './errors.js';
 import { migratePg } from './migrations.js';
 import { PgOutbox } from './outbox.js';
 
@@ -66,6 +66,8 @@ export class PgStore implements Store {
   readonly outbox: Outbox;
   readonly pool: pg.Pool;
   writeFailing = false;
+  /** Where background failures are told (the server's log): a code only, never a message. */
+  warn: (what: string, error: unknown) => void = () => {};
   private readonly now: () => Date;
   private readonly confirmDays: number;
   private readonly mailsPerDay: number;
@@ -136,12 +138,7 @@ export class PgStore implements Store {
   /** Runs `work` in a transaction; a conflict with another receiver (unique, deadlock) runs it again. */
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      let client: PoolClient;
-      try {
-        client = await this.pool.connect();
-      } catch (error) {
-        throw classify(error);
-      }
+      const { client, release } = await checkout(this.pool);
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
@@ -153,7 +150,7 @@ export class PgStore implements Store {
         await client.query('ROLLBACK').catch(() => {});
         if (!isRetryable(error) || attempt >= 8) throw classify(error);
       } finally {
-        client.release(broken);
+        release(broken);
       }
     }
   }
@@ -236,8 +233,9 @@ export class PgStore implements Store {
     if (this.sortTimer || this.closed) return;
     this.sortTimer = setTimeout(() => {
       this.sortTimer = undefined;
-      this.sortNow().catch(() => {
+      this.sortNow().catch((error: unknown) => {
         // Unreachable or failing: the rows wait unsorted (they are durable); try again.
+        this.warn('sorting failed, will retry', error);
         if (!this.closed) this.scheduleSort(1_000);
       });
     }, delay);
@@ -311,12 +309,12 @@ export class PgStore implements Store {
       // Within the address's daily quota (counted atomically across receivers), one mail per pledge.
       const result = await client.query(
         `WITH quota AS (
-           INSERT INTO mail_quota (addr_hash, day, n) VALUES ($1, $2, 1)
-           ON CONFLICT (addr_hash, day) DO UPDATE SET n = mail_quota.n + 1 WHERE mail_quota.n < $3
+           INSERT INTO mail_quota (addr_hash, day, n) VALUES ($1::text, $2::text, 1)
+           ON CONFLICT (addr_hash, day) DO UPDATE SET n = mail_quota.n + 1 WHERE mail_quota.n < $3::int
            RETURNING 1
          )
          INSERT INTO mail_outbox (pledge_id, kind, to_addr, addr_hash, campaign, locale, token, next_at)
-         SELECT $4, $5, $6, $1, $7, $8, $9, $10 FROM quota
+         SELECT $4::text, $5::text, $6::text, $1::text, $7::text, $8::text, $9::text, $10::bigint FROM quota
          ON CONFLICT (pledge_id) DO NOTHING`,
         [
           mail.row.email_hash,
@@ -328,7 +326,7 @@ export class PgStore implements Store {
           mail.row.campaign,
           mail.row.locale,
           mail.token ?? null,
-          now.getTime() + this.sendDelay(),
+          Math.round(now.getTime() + this.sendDelay()),
         ],
       );
       queued += result.rowCount ?? 0;
