@@ -2,7 +2,7 @@
 // whole run, made by pg_virtualenv (Debian's postgresql-common) and dropped after it; each test file
 // makes fresh databases in it (packages/receiver/test/db.ts). fsync is off in that cluster: nothing in
 // it outlives the run, and the suite is about behaviour, not durability (bench:receiver measures with
-// fsync on).
+// fsync on). Files run one at a time: outage.test.ts stops and starts the cluster.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
@@ -25,7 +25,16 @@ const files = readdirSync(dir)
 const args = process.argv.slice(2);
 const { status } = spawnSync(
   'pg_virtualenv',
-  ['-o', 'fsync=off', '-o', 'max_connections=300', 'node', '--test', ...(args.length > 0 ? args : files)],
+  [
+    '-o',
+    'fsync=off',
+    '-o',
+    'max_connections=300',
+    'node',
+    '--test',
+    '--test-concurrency=1',
+    ...(args.length > 0 ? args : files),
+  ],
   { stdio: 'inherit', env: { ...process.env, SAMLENG_TEST_DB: 'postgres' } },
 );
 process.exit(status ?? 1);

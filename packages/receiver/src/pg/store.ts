@@ -127,7 +127,8 @@ export class PgStore implements Store {
       } finally {
         client.release();
       }
-      store.scheduleSort(0);
+      // What a previous run (or a receiver killed meanwhile) left unsorted is sorted before the first answer.
+      await store.sortNow();
     } catch (error) {
       await store.pool.end();
       throw error;
