@@ -9,6 +9,11 @@ export const onPostgres = process.env.SAMLENG_TEST_DB === 'postgres';
 
 /** For `describe(…, {skip})`: tests of SQLite's own files and locks. */
 export const sqliteOnly = onPostgres ? 'SQLite only (its files and its lock)' : false;
+/**
+ * For tests of the HTTP layer alone (slow sockets, a spreadsheet opening the CSV): the same code whichever
+ * store is behind it, so the PostgreSQL run skips them to keep CI's time.
+ */
+export const storeIndependent = onPostgres ? 'the same on either store: run by the SQLite suite' : false;
 export const postgresOnly = onPostgres ? false : 'PostgreSQL only: npm run test:receiver:pg';
 
 /** The e-mail key of every PostgreSQL database of this test file. */
