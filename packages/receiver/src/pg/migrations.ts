@@ -127,8 +127,43 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE pledges DROP CONSTRAINT pledges_person;
       CREATE UNIQUE INDEX pledges_person ON pledges (campaign, email_hash) WHERE sorted;
       CREATE INDEX pledges_unsorted ON pledges (seq) WHERE NOT sorted;
-      CREATE INDEX pledges_export ON pledges (campaign, seq) WHERE sorted AND confirmed_at IS NOT NULL;
-      ${countTrigger((row) => `${row}.sorted AND ${row}.confirmed_at IS NOT NULL`)}
+      -- Counts by statement, not by row: a sorter's batch of 500 is one update of each count row instead
+      -- of 500 (the count rows are what every receiver's sorter and confirmation write to).
+      DROP TRIGGER pledges_counted ON pledges;
+      DROP FUNCTION pledges_count();
+      CREATE FUNCTION pledges_count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO pledge_counts (campaign, partner, n)
+            SELECT r.campaign, v.p, count(*) FROM new_rows r
+              CROSS JOIN LATERAL (SELECT '' AS p UNION SELECT r.partner) v
+            WHERE r.sorted AND r.confirmed_at IS NOT NULL GROUP BY r.campaign, v.p
+            ON CONFLICT (campaign, partner) DO UPDATE SET n = pledge_counts.n + excluded.n;
+        ELSIF TG_OP = 'DELETE' THEN
+          UPDATE pledge_counts c SET n = c.n - d.k FROM (
+            SELECT r.campaign, v.p, count(*) AS k FROM old_rows r
+              CROSS JOIN LATERAL (SELECT '' AS p UNION SELECT r.partner) v
+            WHERE r.sorted AND r.confirmed_at IS NOT NULL GROUP BY r.campaign, v.p
+          ) d WHERE c.campaign = d.campaign AND c.partner = d.p;
+        ELSE
+          INSERT INTO pledge_counts (campaign, partner, n)
+            SELECT x.campaign, v.p, sum(x.d) FROM (
+              SELECT n.campaign, n.partner,
+                     (n.sorted AND n.confirmed_at IS NOT NULL)::int - (o.sorted AND o.confirmed_at IS NOT NULL)::int AS d
+              FROM new_rows n JOIN old_rows o USING (seq)
+            ) x CROSS JOIN LATERAL (SELECT '' AS p UNION SELECT x.partner) v
+            WHERE x.d <> 0 GROUP BY x.campaign, v.p
+            ON CONFLICT (campaign, partner) DO UPDATE SET n = pledge_counts.n + excluded.n;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER pledges_counted_insert AFTER INSERT ON pledges REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pledges_count_statement();
+      CREATE TRIGGER pledges_counted_update AFTER UPDATE ON pledges
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pledges_count_statement();
+      CREATE TRIGGER pledges_counted_delete AFTER DELETE ON pledges REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pledges_count_statement();
     `,
   },
 ];
