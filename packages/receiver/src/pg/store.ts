@@ -3,7 +3,11 @@
 // 100–400 ms later a sorter marks it sorted (a new address) or deletes it (a retry, a known address),
 // so neither the answer nor its timing tells which. Correctness across receivers comes from the
 // database, never from a lock held in one process:
-// - the pledge id is UNIQUE: a retry sent to another receiver is `ON CONFLICT (id) DO NOTHING`;
+// - the pledge id is UNIQUE over all rows: a retry sent to another receiver is `ON CONFLICT (id) DO
+//   NOTHING` at once. (The SQLite store keeps the id unique over sorted rows only, and its sorter drops
+//   retries: one process writes there, and a random index write in the answer's commit doubled its cost.
+//   Here, with several receivers, an id unique at insert keeps idempotency one constraint; the bench
+//   measures it, README "PostgreSQL figures".)
 // - one sorted pledge per person and campaign is a unique index over sorted rows: two receivers sorting
 //   two pledges of one address at once cannot both mark theirs sorted (the second gets a unique
 //   violation, runs again, and sees the first as known);
@@ -234,7 +238,7 @@ export class PgStore implements Store {
     if (this.sortTimer || this.closed) return;
     this.sortTimer = setTimeout(() => {
       this.sortTimer = undefined;
-      this.sortNow().catch((error: unknown) => {
+      this.sort(false).catch((error: unknown) => {
         // Unreachable or failing: the rows wait unsorted (they are durable); try again.
         this.warn('sorting failed, will retry', error);
         if (!this.closed) this.scheduleSort(1_000);
@@ -243,14 +247,25 @@ export class PgStore implements Store {
     this.sortTimer.unref();
   }
 
-  /** Sorts every unsorted pledge this receiver can take (others' sorters skip what it holds). */
-  async sortNow(): Promise<void> {
+  /**
+   * Sorts every unsorted pledge, waiting for rows another receiver's sorter holds (so that a read after it,
+   * an export or a test's count, sees them sorted).
+   */
+  sortNow(): Promise<void> {
+    return this.sort(true);
+  }
+
+  /**
+   * Sorts unsorted pledges; the timer's run (`wait` false) skips rows another receiver's sorter holds
+   * (SKIP LOCKED: that one sorts them), so sorters never queue behind each other.
+   */
+  private async sort(wait: boolean): Promise<void> {
     // One sorting at a time per receiver: a second caller waits for it, then sorts what came since.
     while (this.sorting) await this.sorting;
     this.sorting = (async () => {
       let mailed = false;
       for (;;) {
-        const { taken, mails } = await this.transaction((client) => this.sortBatch(client));
+        const { taken, mails } = await this.transaction((client) => this.sortBatch(client, wait));
         mailed ||= mails > 0;
         if (taken < SORT_BATCH) break;
       }
@@ -263,10 +278,10 @@ export class PgStore implements Store {
     }
   }
 
-  private async sortBatch(client: PoolClient): Promise<{ taken: number; mails: number }> {
+  private async sortBatch(client: PoolClient, wait: boolean): Promise<{ taken: number; mails: number }> {
     const { rows } = await client.query<UnsortedRow>(
       `SELECT seq::float8 AS seq, id, campaign, email, email_hash, locale FROM pledges
-       WHERE NOT sorted ORDER BY seq LIMIT ${SORT_BATCH} FOR UPDATE SKIP LOCKED`,
+       WHERE NOT sorted ORDER BY seq LIMIT ${SORT_BATCH} FOR UPDATE${wait ? '' : ' SKIP LOCKED'}`,
     );
     if (rows.length === 0) return { taken: 0, mails: 0 };
     const { rows: known } = await client.query<{ campaign: string; email_hash: string }>(
@@ -372,7 +387,7 @@ export class PgStore implements Store {
       consent_at: string;
       campaign: string;
       locale: string;
-    }>('SELECT confirmed_at, consent_at, campaign, locale FROM pledges WHERE token_hash = $1', [
+    }>('SELECT confirmed_at, consent_at, campaign, locale FROM pledges WHERE token_hash = $1 AND sorted', [
       tokenHash(token),
     ]);
     const row = rows[0];
@@ -383,7 +398,7 @@ export class PgStore implements Store {
 
   async confirm(token: string): Promise<ConfirmTarget | undefined> {
     await this.query(
-      'UPDATE pledges SET confirmed_at = $1 WHERE token_hash = $2 AND confirmed_at IS NULL AND consent_at >= $3',
+      'UPDATE pledges SET confirmed_at = $1 WHERE token_hash = $2 AND sorted AND confirmed_at IS NULL AND consent_at >= $3',
       [this.now().toISOString(), tokenHash(token), this.expiry()],
     );
     return this.confirmTarget(token);
@@ -416,12 +431,16 @@ export class PgStore implements Store {
       const before = new Date(now - options.confirmDays * DAY).toISOString();
       await client.query(
         `DELETE FROM mail_outbox WHERE pledge_id IN
-           (SELECT id FROM pledges WHERE confirmed_at IS NULL AND consent_at < $1)`,
+           (SELECT id FROM pledges WHERE confirmed_at IS NULL AND sorted AND consent_at < $1)`,
         [before],
       );
       const expired =
-        (await client.query('DELETE FROM pledges WHERE confirmed_at IS NULL AND consent_at < $1', [before]))
-          .rowCount ?? 0;
+        (
+          await client.query(
+            'DELETE FROM pledges WHERE confirmed_at IS NULL AND sorted AND consent_at < $1',
+            [before],
+          )
+        ).rowCount ?? 0;
       let stripped = 0;
       if (options.retentionDays !== undefined) {
         const old = new Date(now - options.retentionDays * DAY).toISOString();
