@@ -7,7 +7,8 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
-import { freshDatabase, postgresOnly, scalar, storeEnv } from './db.js';
+import { PgStore } from '../src/pg/store.js';
+import { freshDatabase, postgresOnly, scalar, storeEnv, TEST_EMAIL_KEY } from './db.js';
 import { count, pledge, post } from './helpers.js';
 import { CLI, launch, stop } from './process.js';
 import { startSmtp } from './smtp.js';
@@ -94,6 +95,46 @@ describe('two receivers on one PostgreSQL database', { skip: postgresOnly, timeo
       assert.equal(await count(url, 'one-person', 'p'), 1);
       assert.equal(await count(url, 'one-person', 'q'), 30);
     }
+  });
+
+  it('keeps one pledge per address when two receivers sort pledges of one address at the same moment', async () => {
+    const url = await freshDatabase();
+    // Two stores on one database, in this process, so the race can be held: A's sorter has read that the
+    // address is unknown and waits before writing; meanwhile B sorts its own pledge of that address and
+    // commits. A then writes: only the unique index over sorted rows stops a second pledge of one person.
+    let release = () => {};
+    let paused = () => {};
+    const pausedOnce = new Promise<void>((resolve) => (paused = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holdNext = true;
+    const options = { url, emailKey: TEST_EMAIL_KEY, sortDelay: () => 3_600_000 };
+    const a = await PgStore.open({
+      ...options,
+      beforeSortWrite: async () => {
+        if (!holdNext) return;
+        holdNext = false;
+        paused();
+        await held;
+      },
+    });
+    const b = await PgStore.open(options);
+    after(async () => {
+      await a.close();
+      await b.close();
+    });
+    const base = { campaign: 'race', name: 'n', consentText: 't', locale: 'en' };
+    await a.add({ ...base, id: randomUUID(), email: 'same@example.org' });
+    const sortingA = a.sortNow();
+    await pausedOnce; // A holds its row, and has read that the address is unknown
+    await b.add({ ...base, id: randomUUID(), email: 'SAME@example.org' });
+    // B's sorter, as its timer runs it, skips A's locked row, sorts its own, finds no sorted pledge of the
+    // address (A's is not written yet) and commits.
+    await b.sortNow({ skipLocked: true });
+    release();
+    await sortingA; // A writes: its pledge is that person's second, and must not be kept
+    assert.equal(await scalar(url, "SELECT count(*) FROM pledges WHERE campaign = 'race'"), 1);
+    assert.equal(await a.count('race'), 1);
+    assert.equal(await b.count('race'), 1);
   });
 
   it('sends each confirmation mail once although both receivers send from the one outbox', async () => {

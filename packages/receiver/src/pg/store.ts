@@ -36,6 +36,11 @@ export interface PgStoreOptions extends Omit<StoreOptions, 'path'> {
   emailKey: Buffer;
   /** Connections per receiver (default 10). */
   poolSize?: number;
+  /**
+   * Tests only: awaited in a sorter's transaction between its reads (what is unsorted, which addresses are
+   * known) and its writes, to hold two receivers' sorters in the race they can meet in production.
+   */
+  beforeSortWrite?: () => Promise<void>;
 }
 
 /** Whether SAMLENG_DB names a PostgreSQL database rather than a SQLite file. */
@@ -79,6 +84,7 @@ export class PgStore implements Store {
   private readonly sortDelay: () => number;
   private readonly eager: boolean;
   private readonly onMail: () => void;
+  private readonly beforeSortWrite: (() => Promise<void>) | undefined;
   private queue: Queued[] = [];
   private flushing: Promise<void> | undefined;
   private sortTimer: NodeJS.Timeout | undefined;
@@ -94,6 +100,7 @@ export class PgStore implements Store {
     this.sortDelay = options.sortDelay ?? (() => 100 + Math.random() * 300);
     this.eager = options.sortDelay !== undefined && options.sortDelay() === 0;
     this.onMail = options.onMail ?? (() => {});
+    this.beforeSortWrite = options.beforeSortWrite;
     this.hash = emailHasher(options.emailKey);
     this.pool = new pg.Pool({
       connectionString: options.url,
@@ -249,10 +256,10 @@ export class PgStore implements Store {
 
   /**
    * Sorts every unsorted pledge, waiting for rows another receiver's sorter holds (so that a read after it,
-   * an export or a test's count, sees them sorted).
+   * an export or a test's count, sees them sorted); with `skipLocked`, as the timer does, skipping them.
    */
-  sortNow(): Promise<void> {
-    return this.sort(true);
+  sortNow(options: { skipLocked?: boolean } = {}): Promise<void> {
+    return this.sort(!options.skipLocked);
   }
 
   /**
@@ -308,6 +315,7 @@ export class PgStore implements Store {
       fresh.push({ seq: row.seq, tokenHash: token ? tokenHash(token) : null });
       if (token) mails.push({ row, kind: 'confirm', token });
     }
+    await this.beforeSortWrite?.();
     if (fresh.length > 0) {
       await client.query(
         `UPDATE pledges SET sorted = true, token_hash = t.h
