@@ -1,14 +1,30 @@
-// Sorting accepted pledges into new and known, after their answer is sent (see the README, "Privacy"):
-// every POST is answered alike from the intake table, and only then, in one transaction per batch, is a
-// pledge stored (new address), dropped with a short "you had already pledged" mail to the address (known
-// address), or dropped silently (the same pledge id again: a retry). A kill -9 between the answer and the
-// sorting leaves the rows in the intake, which the next start sorts.
+// Sorting accepted pledges into new and known, after their answer is sent (see the README, "Privacy").
+//
+// The design, in plain SQL so that another store can mirror it:
+// 1. Answer. POST /api/pledges waits for the group commit (store.ts, addTransaction) that inserts the
+//    pledge straight into `pledges` with sorted = 0, its address's HMAC (email_hash), confirmed_at NULL and
+//    no token: `INSERT ... ON CONFLICT (id) DO NOTHING`. That insert costs the same for a new address, a
+//    known one and a retry of a stored id, and cannot fail on the address: one pledge per person and
+//    campaign is a *partial* unique index, `pledges_person (campaign, email_hash) WHERE sorted = 1`. Then
+//    the answer (201, the same for all three) goes out.
+// 2. Sort, later, on a timer of its own (store.ts, scheduleSort: a random 100–400 ms after the commit),
+//    so its work, heavier for a new address, never runs right behind the answer it decides. In one
+//    transaction, unsorted rows are taken in seq order (`WHERE sorted = 0 ORDER BY seq`, index
+//    pledges_unsorted); for each:
+//    - another sorted row of the same campaign has the same email_hash: a known address. The unsorted row
+//      is deleted (secure_delete overwrites it) and, with confirmation on, a short "you had already
+//      pledged" mail is queued to the address, which only its owner reads;
+//    - otherwise a new address: `UPDATE pledges SET sorted = 1, ...` with the confirmation token's hash and
+//      a confirm mail (confirmation on), or confirmed_at = consent_at (single opt-in, counted at once).
+//    A retry of a stored id never got a row (step 1), so it is dropped silently.
+// 3. Everything else treats only sorted rows as pledges: the counts' triggers, the export, confirmation
+//    links (unsorted rows have no token), retention's expiry and stripping. Erasure (erasure.ts) deletes
+//    an address's sorted and unsorted rows alike.
+// A kill -9 between the answer and the sorting leaves unsorted rows, which the next start sorts.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { EmailHasher } from './email-hash.js';
 import { tokenHash } from './email-hash.js';
 import { enqueueMail } from './mail/queue.js';
-import type { PledgeInput } from './store.js';
 
 export interface IntakeOptions {
   /** Confirmation by e-mail is on: new pledges wait as pending, and mails are queued. */
@@ -20,91 +36,80 @@ export interface IntakeOptions {
   now: () => Date;
 }
 
+interface Unsorted {
+  seq: number;
+  id: string;
+  campaign: string;
+  email: string;
+  email_hash: string;
+  locale: string;
+  consent_at: string;
+}
+
+const BATCH = 500;
+
 export class Intake {
-  private readonly take: Database.Statement<[], { seq: number; pledge: string }>;
+  private readonly take: Database.Statement<[], Unsorted>;
+  private readonly known: Database.Statement<[string, string], number>;
   private readonly drop: Database.Statement<[number]>;
-  private readonly idKnown: Database.Statement<[string], number>;
-  private readonly emailKnown: Database.Statement<[string, string], number>;
-  private readonly insert: Database.Statement;
+  private readonly keep: Database.Statement<[string | null, string | null, number]>;
   private readonly sortAll: () => number;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly hash: EmailHasher,
     private readonly options: IntakeOptions,
   ) {
-    this.take = db.prepare('SELECT seq, pledge FROM pledge_intake ORDER BY seq LIMIT 500');
-    this.drop = db.prepare('DELETE FROM pledge_intake WHERE seq = ?');
-    this.idKnown = db.prepare<[string], number>('SELECT 1 FROM pledges WHERE id = ?').pluck();
-    this.emailKnown = db
-      .prepare<[string, string], number>('SELECT 1 FROM pledges WHERE campaign = ? AND email_hash = ?')
+    this.take = db.prepare(`
+      SELECT seq, id, campaign, email, email_hash, locale, consent_at
+      FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ${BATCH}`);
+    this.known = db
+      .prepare<[string, string], number>(
+        'SELECT 1 FROM pledges WHERE campaign = ? AND email_hash = ? AND sorted = 1',
+      )
       .pluck();
-    this.insert = db.prepare(`
-      INSERT INTO pledges (id, campaign, partner, name, email, email_hash, country, phone, city, comment,
-                           consent_text, consent_at, locale, page_url, confirmed_at, token_hash)
-      VALUES (@id, @campaign, @partner, @name, @email, @emailHash, @country, @phone, @city, @comment,
-              @consentText, @consentAt, @locale, @pageUrl, @confirmedAt, @tokenHash)`);
+    this.drop = db.prepare('DELETE FROM pledges WHERE seq = ?');
+    this.keep = db.prepare(
+      'UPDATE pledges SET sorted = 1, confirmed_at = ?, token_hash = ? WHERE seq = ? AND sorted = 0',
+    );
     this.sortAll = db.transaction(() => {
       let sorted = 0;
       for (;;) {
         const rows = this.take.all();
-        for (const row of rows) {
-          this.sortOne(JSON.parse(row.pledge) as PledgeInput & { receivedAt: string });
-          this.drop.run(row.seq);
-        }
+        for (const row of rows) this.sortOne(row);
         sorted += rows.length;
-        if (rows.length < 500) return sorted;
+        if (rows.length < BATCH) return sorted;
       }
     });
   }
 
-  /** Sorts every pledge in the intake; returns how many there were. */
+  /** Sorts every unsorted pledge; returns how many there were. */
   sort(): number {
     return this.sortAll();
   }
 
-  private sortOne(pledge: PledgeInput & { receivedAt: string }): void {
-    const id = pledge.id.toLowerCase();
-    if (this.idKnown.get(id)) return; // a retry of a stored pledge: its answer was the same
-    const emailHash = this.hash(pledge.email);
+  private sortOne(row: Unsorted): void {
     const mail = (kind: 'confirm' | 'known', token?: string) =>
       enqueueMail(this.db, {
-        pledgeId: id,
+        pledgeId: row.id,
         kind,
-        to: pledge.email,
-        addrHash: emailHash,
-        campaign: pledge.campaign,
-        locale: pledge.locale,
+        to: row.email,
+        addrHash: row.email_hash,
+        campaign: row.campaign,
+        locale: row.locale,
         token,
         now: this.options.now(),
         delay: this.options.sendDelay(),
         perDay: this.options.mailsPerDay,
       });
-    if (this.emailKnown.get(pledge.campaign, emailHash)) {
-      // A known address: nothing changes, and only the address's owner hears of it.
+    if (this.known.get(row.campaign, row.email_hash)) {
+      // A known address: the pledge it had stays as it was, and only the address's owner hears of it.
+      this.drop.run(row.seq);
       if (this.options.confirm) mail('known');
       return;
     }
     const token = this.options.confirm ? randomBytes(24).toString('base64url') : undefined;
-    this.insert.run({
-      id,
-      campaign: pledge.campaign,
-      partner: pledge.partner ?? '',
-      name: pledge.name,
-      email: pledge.email,
-      emailHash,
-      country: pledge.country ?? null,
-      phone: pledge.phone ?? null,
-      city: pledge.city ?? null,
-      comment: pledge.comment ?? null,
-      consentText: pledge.consentText,
-      consentAt: pledge.receivedAt,
-      locale: pledge.locale,
-      pageUrl: pledge.pageUrl ?? null,
-      // Single opt-in (no mail settings): confirmed, and counted, at once.
-      confirmedAt: token ? null : pledge.receivedAt,
-      tokenHash: token ? tokenHash(token) : null,
-    });
+    // Single opt-in (no mail settings): confirmed, and counted, at once.
+    this.keep.run(token ? null : row.consent_at, token ? tokenHash(token) : null, row.seq);
     if (token) mail('confirm', token);
   }
 }
