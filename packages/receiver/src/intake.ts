@@ -3,20 +3,25 @@
 // The design, in plain SQL so that another store can mirror it:
 // 1. Answer. POST /api/pledges waits for the group commit (store.ts, addTransaction) that inserts the
 //    pledge straight into `pledges` with sorted = 0, its address's HMAC (email_hash), confirmed_at NULL and
-//    no token: `INSERT ... ON CONFLICT (id) DO NOTHING`. That insert costs the same for a new address, a
-//    known one and a retry of a stored id, and cannot fail on the address: one pledge per person and
-//    campaign is a *partial* unique index, `pledges_person (campaign, email_hash) WHERE sorted = 1`. Then
-//    the answer (201, the same for all three) goes out.
+//    no token: a plain INSERT. It is the same insert for a new address, a known one and a retry of a stored
+//    id, and it cannot fail on either: one pledge per id and one per person and campaign are *partial*
+//    unique indexes over sorted rows, `pledges_id (id) WHERE sorted = 1` and
+//    `pledges_person (campaign, email_hash) WHERE sorted = 1`. Then the answer (201, the same for all
+//    three) goes out. (Why no unique id at insert, as `ON CONFLICT (id) DO NOTHING` would need: an index
+//    on a random UUID costs a page write at a random place for every pledge; in the small commits that
+//    answers wait for, that doubled their cost, while the sorter's one transaction for a whole batch
+//    shares pages between pledges. Measured in the README, "Benchmark".)
 // 2. Sort, later, on a timer of its own (store.ts, scheduleSort: a random 100–400 ms after the commit),
 //    so its work, heavier for a new address, never runs right behind the answer it decides. In one
 //    transaction, unsorted rows are taken in seq order (`WHERE sorted = 0 ORDER BY seq`, index
 //    pledges_unsorted); for each:
+//    - a sorted row has the same id, or an earlier unsorted one had it: a retry. The row is deleted,
+//      silently;
 //    - another sorted row of the same campaign has the same email_hash: a known address. The unsorted row
 //      is deleted (secure_delete overwrites it) and, with confirmation on, a short "you had already
 //      pledged" mail is queued to the address, which only its owner reads;
 //    - otherwise a new address: `UPDATE pledges SET sorted = 1, ...` with the confirmation token's hash and
 //      a confirm mail (confirmation on), or confirmed_at = consent_at (single opt-in, counted at once).
-//    A retry of a stored id never got a row (step 1), so it is dropped silently.
 // 3. Everything else treats only sorted rows as pledges: the counts' triggers, the export, confirmation
 //    links (unsorted rows have no token), retention's expiry and stripping. Erasure (erasure.ts) deletes
 //    an address's sorted and unsorted rows alike.
@@ -50,9 +55,11 @@ const BATCH = 500;
 
 export class Intake {
   private readonly take: Database.Statement<[], Unsorted>;
+  private readonly stored: Database.Statement<[string], number>;
   private readonly known: Database.Statement<[string, string], number>;
   private readonly drop: Database.Statement<[number]>;
-  private readonly keep: Database.Statement<[string | null, string | null, number]>;
+  private readonly confirmed: Database.Statement<[string, number]>;
+  private readonly pending: Database.Statement<[string, number]>;
   private readonly sortAll: () => number;
 
   constructor(
@@ -62,32 +69,41 @@ export class Intake {
     this.take = db.prepare(`
       SELECT seq, id, campaign, email, email_hash, locale, consent_at
       FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ${BATCH}`);
+    this.stored = db.prepare<[string], number>('SELECT 1 FROM pledges WHERE id = ? AND sorted = 1').pluck();
     this.known = db
       .prepare<[string, string], number>(
         'SELECT 1 FROM pledges WHERE campaign = ? AND email_hash = ? AND sorted = 1',
       )
       .pluck();
     this.drop = db.prepare('DELETE FROM pledges WHERE seq = ?');
-    this.keep = db.prepare(
-      'UPDATE pledges SET sorted = 1, confirmed_at = ?, token_hash = ? WHERE seq = ? AND sorted = 0',
-    );
+    // Two statements: a column left out of SET costs no index write (token_hash in single opt-in).
+    this.confirmed = db.prepare('UPDATE pledges SET sorted = 1, confirmed_at = ? WHERE seq = ?');
+    this.pending = db.prepare('UPDATE pledges SET sorted = 1, token_hash = ? WHERE seq = ?');
     this.sortAll = db.transaction(() => {
       let sorted = 0;
+      // Ids of rows dropped in this pass: a later row with the same id is a retry of it.
+      const dropped = new Set<string>();
       for (;;) {
         const rows = this.take.all();
-        for (const row of rows) this.sortOne(row);
+        for (const row of rows) this.sortOne(row, dropped);
         sorted += rows.length;
         if (rows.length < BATCH) return sorted;
       }
     });
   }
 
-  /** Sorts every unsorted pledge; returns how many there were. */
+  /** Sorts every unsorted pledge, in one transaction; returns how many there were. */
   sort(): number {
     return this.sortAll();
   }
 
-  private sortOne(row: Unsorted): void {
+  private sortOne(row: Unsorted, dropped: Set<string>): void {
+    if (dropped.has(row.id) || this.stored.get(row.id)) {
+      // A retry of a pledge already sorted: its answer was the same, and nothing more happens.
+      dropped.add(row.id);
+      this.drop.run(row.seq);
+      return;
+    }
     const mail = (kind: 'confirm' | 'known', token?: string) =>
       enqueueMail(this.db, {
         pledgeId: row.id,
@@ -103,13 +119,18 @@ export class Intake {
       });
     if (this.known.get(row.campaign, row.email_hash)) {
       // A known address: the pledge it had stays as it was, and only the address's owner hears of it.
+      dropped.add(row.id);
       this.drop.run(row.seq);
       if (this.options.confirm) mail('known');
       return;
     }
-    const token = this.options.confirm ? randomBytes(24).toString('base64url') : undefined;
-    // Single opt-in (no mail settings): confirmed, and counted, at once.
-    this.keep.run(token ? null : row.consent_at, token ? tokenHash(token) : null, row.seq);
-    if (token) mail('confirm', token);
+    if (!this.options.confirm) {
+      // Single opt-in (no mail settings): confirmed, and counted, at once.
+      this.confirmed.run(row.consent_at, row.seq);
+      return;
+    }
+    const token = randomBytes(24).toString('base64url');
+    this.pending.run(tokenHash(token), row.seq);
+    mail('confirm', token);
   }
 }

@@ -153,21 +153,23 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // Each pledge is written once (#14): the POST's group commit inserts it straight into `pledges` as
     // unsorted (sorted = 0), and the sorter (intake.ts) later marks it sorted or deletes it. The intake
-    // table, which wrote every pledge twice, is gone. One address per campaign is now a partial unique
-    // index over sorted rows only, so an unsorted insert never fails on its address; counts, exports,
-    // confirmation and retention read sorted rows only. The table is rebuilt because SQLite cannot drop a
-    // table's UNIQUE constraint; rows left in the intake by a crash move over as unsorted.
+    // table, which wrote every pledge twice, is gone. One pledge per id and one per address and campaign
+    // are now partial unique indexes over sorted rows only: an unsorted insert never fails, and touches no
+    // index at a random place (a UUID's or an HMAC's), which the sorter then does for a whole batch in one
+    // transaction. Counts, exports, confirmation and retention read sorted rows only. The table is rebuilt
+    // because SQLite cannot drop a table's UNIQUE constraint; rows a crash left in the intake move over as
+    // unsorted.
     version: 3,
     name: 'write-once-intake',
     sql: `
       CREATE TABLE pledges_v3 (
         seq          INTEGER PRIMARY KEY,
-        id           TEXT NOT NULL UNIQUE,
+        id           TEXT NOT NULL,                 -- unique among sorted rows (pledges_id)
         campaign     TEXT NOT NULL,
         partner      TEXT NOT NULL DEFAULT '',
         name         TEXT NOT NULL,
         email        TEXT NOT NULL,
-        email_hash   TEXT NOT NULL,
+        email_hash   TEXT NOT NULL,                 -- unique per campaign among sorted rows (pledges_person)
         country      TEXT,
         phone        TEXT,
         city         TEXT,
@@ -177,7 +179,7 @@ export const MIGRATIONS: readonly Migration[] = [
         locale       TEXT NOT NULL,
         page_url     TEXT,
         confirmed_at TEXT,                          -- set only on sorted rows
-        token_hash   TEXT UNIQUE,
+        token_hash   TEXT,                          -- set only on sorted rows (pledges_token)
         stripped_at  TEXT,
         sorted       INTEGER NOT NULL DEFAULT 1     -- 0: accepted, not yet sorted into new and known
       );
@@ -196,14 +198,15 @@ export const MIGRATIONS: readonly Migration[] = [
                json_extract(pledge, '$.city'), json_extract(pledge, '$.comment'),
                json_extract(pledge, '$.consentText'), json_extract(pledge, '$.receivedAt'),
                json_extract(pledge, '$.locale'), json_extract(pledge, '$.pageUrl'), 0
-        FROM pledge_intake WHERE true ORDER BY seq -- (WHERE: SQLite's upsert-after-SELECT syntax)
-        ON CONFLICT (id) DO NOTHING;
+        FROM pledge_intake ORDER BY seq;
       DROP TABLE pledge_intake;
       DROP TABLE pledges;
       ALTER TABLE pledges_v3 RENAME TO pledges;
 
-      -- One pledge per person and campaign, among sorted rows.
+      -- One pledge per id, and per person and campaign, among sorted rows.
+      CREATE UNIQUE INDEX pledges_id ON pledges (id) WHERE sorted = 1;
       CREATE UNIQUE INDEX pledges_person ON pledges (campaign, email_hash) WHERE sorted = 1;
+      CREATE UNIQUE INDEX pledges_token ON pledges (token_hash) WHERE token_hash IS NOT NULL;
       -- What the sorter takes, in arrival order, and what an erasure looks through besides pledges_person.
       CREATE INDEX pledges_unsorted ON pledges (seq) WHERE sorted = 0;
       CREATE INDEX pledges_pending ON pledges (consent_at) WHERE confirmed_at IS NULL AND sorted = 1;
