@@ -84,8 +84,8 @@ const CHECKPOINT_PAGES = 300;
 
 /*
  * The timer sorts all unsorted pledges in one transaction (intake.ts). Slices of 100 pledges, one
- * transaction each with a turn of the event loop between them, were tried: the same CPU, but twice the
- * wall time in commits, and a worse p99 (README, "Benchmark").
+ * transaction each with a turn of the event loop between them, were tried: the same CPU, but about twice
+ * the wall time (more commits, more checkpoints), and answers waited longer (README, "Figures").
  */
 
 export class PledgeStore {
