@@ -102,7 +102,7 @@ export async function migrateTo(sqlitePath: string, url: string): Promise<Migrat
       }
       await client.query('BEGIN');
       // Copied rows were sorted in SQLite (the intake was emptied above): they count at once.
-      await copy(client, source, 'pledges', PLEDGE_COLUMNS);
+      await copy(client, source, 'pledges', PLEDGE_COLUMNS, 'WHERE sorted = 1');
       await client.query('UPDATE pledges SET sorted = true');
       await copy(client, source, 'mail_outbox', OUTBOX_COLUMNS);
       await copy(client, source, 'mail_quota', QUOTA_COLUMNS);
@@ -132,7 +132,7 @@ export async function migrateTo(sqlitePath: string, url: string): Promise<Migrat
     }
     checks.push({
       what: 'confirmed pledges',
-      sqlite: one('SELECT count(*) FROM pledges WHERE confirmed_at IS NOT NULL'),
+      sqlite: one('SELECT count(*) FROM pledges WHERE sorted = 1 AND confirmed_at IS NOT NULL'),
       postgres: await pgOne('SELECT count(*) FROM pledges WHERE confirmed_at IS NOT NULL'),
     });
     // Every public count, campaign by campaign and partner by partner, as each store answers it.
