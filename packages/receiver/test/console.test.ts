@@ -51,7 +51,7 @@ describe('console sign-in', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie for 12 hours, ended by sign-out', async () => {
     const response = await signIn(ADMIN_TOKEN);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { partner: null });
+    assert.deepEqual(await response.json(), { signedIn: true, partner: null });
     const setCookie = response.headers.get('set-cookie') ?? '';
     assert.match(setCookie, /^samleng_console=[A-Za-z0-9_-]{43}; /);
     assert.match(setCookie, /; HttpOnly/);
@@ -60,12 +60,19 @@ describe('console sign-in', () => {
     assert.match(setCookie, /; Path=\/console/);
     assert.doesNotMatch(setCookie, /Secure/, 'no Secure over plain http (the browser would drop it)');
     const cookie = setCookie.split(';')[0];
-    assert.deepEqual(await json(await get('/console/api/session', cookie)), { partner: null });
+    assert.deepEqual(await json(await get('/console/api/session', cookie)), {
+      signedIn: true,
+      partner: null,
+    });
 
     const out = await fetch(`${url}/console/api/session`, { method: 'DELETE', headers: { cookie, origin } });
     assert.equal(out.status, 204);
     assert.match(out.headers.get('set-cookie') ?? '', /^samleng_console=; .*Max-Age=0/);
-    assert.equal((await get('/console/api/session', cookie)).status, 401, 'the old cookie is dead');
+    assert.deepEqual(await json(await get('/console/api/session', cookie)), {
+      signedIn: false,
+      partner: null,
+    });
+    assert.equal((await get('/console/api/campaigns', cookie)).status, 401, 'the old cookie is dead');
   });
 
   it('marks the cookie Secure over https (behind a proxy that says so)', async () => {
@@ -116,7 +123,8 @@ describe('console sign-in', () => {
 
   it('refuses the console routes without a session', async () => {
     for (const path of [
-      '/console/api/session',
+      '/console/api/campaigns',
+      '/console/api/pledges?campaign=free-them',
       '/console/api/stats?campaign=free-them',
       '/console/api/export.csv?campaign=free-them',
     ]) {
@@ -134,7 +142,10 @@ describe('partner scoping', () => {
 
   it('the console shows a partner only its own pledges: stats, table, search, campaigns, CSV', async () => {
     const cookie = await session(KV);
-    assert.deepEqual(await json(await get('/console/api/session', cookie)), { partner: 'khmer-voices' });
+    assert.deepEqual(await json(await get('/console/api/session', cookie)), {
+      signedIn: true,
+      partner: 'khmer-voices',
+    });
     const stats = await json(await get('/console/api/stats?campaign=free-them', cookie));
     assert.equal(stats.confirmed, 2);
     assert.deepEqual(stats.byPartner, [{ key: 'khmer-voices', count: 2 }]);

@@ -104,13 +104,15 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
         return reply.status(401).send(errorBody('token', 'invalid'));
       }
       sessions.open(found, token, request, reply);
-      return { partner: found.partner ?? null };
+      return { signedIn: true, partner: found.partner ?? null };
     },
   );
 
-  app.get('/console/api/session', { config, onRequest: guard }, async (request, reply) => {
+  // Whether this browser is signed in: a plain answer either way, so the page's first look is not an error.
+  app.get('/console/api/session', { config }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return { partner: accessOf(request).partner ?? null };
+    const found = sessions.fromRequest(request);
+    return found ? { signedIn: true, partner: found.partner ?? null } : { signedIn: false, partner: null };
   });
 
   app.delete('/console/api/session', { config }, async (request, reply) => {
