@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { SamlengElement, cardStyles } from '@samleng/core';
 import { pageControls } from './page-controls.js';
@@ -109,16 +109,20 @@ export class SamlengBuilder extends SamlengElement {
     `,
   ];
 
-  @state() private widgets: WidgetInfo[] = [];
-  @state() private kit: KitInfo | undefined;
-  @state() private tag = 'samleng-pledge';
+  /** The widgets and their attributes; fetched from /builder/widgets.json unless given. */
+  @property({ attribute: false }) widgets: WidgetInfo[] = [];
+  /** The kit's address and integrity; fetched from /builder/kit.json unless given. */
+  @property({ attribute: false }) kit: KitInfo | undefined;
+  /** The widget picked. */
+  @property() tag = 'samleng-pledge';
   @state() private values: Record<string, string | true> = {};
   @state() private copied = false;
   @state() private failed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    if (this.widgets.length === 0 || !this.kit) void this.load();
+    else this.pick(this.tag);
   }
 
   private async load() {

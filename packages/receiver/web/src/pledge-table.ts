@@ -60,7 +60,8 @@ export class SamlengConsoleTable extends SamlengElement {
   /** Whether to show the partner column (not for a partner, who sees only its own). */
   @property({ type: Boolean, attribute: 'show-partner' }) showPartner = false;
 
-  @state() private data: PledgePage | undefined;
+  /** The page shown; loaded from the receiver whenever `campaign` changes (a story sets it directly). */
+  @property({ attribute: false }) data: PledgePage | undefined;
   @state() private search = '';
   @state() private failed = false;
 
