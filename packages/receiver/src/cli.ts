@@ -78,7 +78,9 @@ async function main(): Promise<void> {
     );
   }
   if (existsSync(WEB_ROOT)) {
-    lines.push(`  organizers' console: ${base}/console/ · embed builder: ${base}/builder/`);
+    lines.push(
+      `  organizers' console: ${base}/console/ (sign in with an admin or partner token) · embed builder: ${base}/builder/`,
+    );
   }
   lines.push('  Ctrl+C stops');
   console.log(lines.join('\n'));
