@@ -100,12 +100,24 @@ for (const name of ['chromium', 'firefox'] as const) {
       await page.setViewport({ width: 360, height: 740 });
     });
     after(async () => browser?.close());
+    /** The step a test is at, named in its failure (a locator's timeout names nothing). */
+    const at = async <T>(name: string, action: () => Promise<T>): Promise<T> => {
+      try {
+        return await action();
+      } catch (error) {
+        throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
+    };
 
     it('a partner signs in, sees only its pledges and numbers equal to the database, downloads, erases, signs out', async () => {
       const campaign = `free-them-${name}`;
       await page.goto(`${url}/console/?campaign=${campaign}`);
-      await page.locator('pierce/#token').fill(KV);
-      await page.locator('samleng-console >>> samleng-console-sign-in >>> button[type=submit]').click();
+      await at('fill pierce/#token', () => page.locator('pierce/#token').fill(KV));
+      await at('click samleng-console >>> samleng-console-sign-in >>> button[type=submit]', () =>
+        page.locator('samleng-console >>> samleng-console-sign-in >>> button[type=submit]').click(),
+      );
       await page.waitForFunction(
         () =>
           document
@@ -167,7 +179,7 @@ for (const name of ['chromium', 'firefox'] as const) {
         const dir = tempDir();
         const session = await page.createCDPSession();
         await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-        await page.locator('pierce/a[download]').click();
+        await at('click pierce/a[download]', () => page.locator('pierce/a[download]').click());
         const file = await (async () => {
           for (let i = 0; i < 100; i += 1) {
             const done = readdirSync(dir).find((entry) => entry.endsWith('.csv'));
@@ -180,9 +192,15 @@ for (const name of ['chromium', 'firefox'] as const) {
       }
 
       // Erasure, with its confirmation step.
-      await page.locator('samleng-console >>> samleng-console-erase >>> #email').fill('vanna@example.org');
-      await page.locator('samleng-console >>> samleng-console-erase >>> button[type=submit]').click();
-      await page.locator('samleng-console >>> samleng-console-erase >>> button.danger').click();
+      await at('fill samleng-console >>> samleng-console-erase >>> #email', () =>
+        page.locator('samleng-console >>> samleng-console-erase >>> #email').fill('vanna@example.org'),
+      );
+      await at('click samleng-console >>> samleng-console-erase >>> button[type=submit]', () =>
+        page.locator('samleng-console >>> samleng-console-erase >>> button[type=submit]').click(),
+      );
+      await at('click samleng-console >>> samleng-console-erase >>> button.danger', () =>
+        page.locator('samleng-console >>> samleng-console-erase >>> button.danger').click(),
+      );
       await page.waitForFunction(
         () =>
           document
@@ -191,6 +209,14 @@ for (const name of ['chromium', 'firefox'] as const) {
             ?.shadowRoot?.querySelector('.total')
             ?.getAttribute('data-count') === '2',
       );
+      // The table follows (it reloads after the numbers); the layout is still before the next click.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('samleng-console')
+            ?.shadowRoot?.querySelector('samleng-console-table')
+            ?.shadowRoot?.querySelectorAll('tbody tr').length === 2,
+      );
       assert.deepEqual(
         fromDb("SELECT id FROM pledges WHERE campaign = ? AND name = 'Keo Vanna'", campaign),
         [],
@@ -198,21 +224,26 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.doesNotMatch(await deepText(page), /Keo Vanna/);
 
       // Sign out: the sign-in form again, and a reload keeps it there.
-      await page.locator('samleng-console >>> header button').click();
-      await page.locator('pierce/samleng-console-sign-in').wait();
+      await at('click Sign out', () => page.locator('samleng-console >>> header button').click());
+      await at('wait pierce/samleng-console-sign-in', () =>
+        page.locator('pierce/samleng-console-sign-in').wait(),
+      );
       await page.reload();
-      await page.locator('samleng-console >>> samleng-console-sign-in >>> #token').wait();
+      await at('wait samleng-console >>> samleng-console-sign-in >>> #token', () =>
+        page.locator('samleng-console >>> samleng-console-sign-in >>> #token').wait(),
+      );
       assert.doesNotMatch(await deepText(page), /Sok Dara/);
     });
 
     it('a builder snippet pasted into a blank page on another site shows the configured widget', async () => {
       await page.setViewport({ width: 390, height: 844 });
       await page.goto(`${url}/builder/`);
-      await page.locator('pierce/#widget').wait();
+      await at('wait pierce/#widget', () => page.locator('pierce/#widget').wait());
       await page.select('pierce/#widget', 'samleng-pledge');
-      const heading = `Sign for Dara ${name}`;
-      await page.locator('pierce/#attr-heading').fill(heading);
-      await page.locator('pierce/#attr-campaign').fill('blank-page');
+      // Quotes and markup in a value stay text, in the snippet and on the page it is pasted into.
+      const heading = `Sign for "Dara" <b>${name}</b>`;
+      await at('fill pierce/#attr-heading', () => page.locator('pierce/#attr-heading').fill(heading));
+      await at('fill pierce/#attr-campaign', () => page.locator('pierce/#attr-campaign').fill('blank-page'));
       // The live preview shows it at once.
       await page.waitForFunction(
         (text) =>
@@ -243,6 +274,7 @@ for (const name of ['chromium', 'firefox'] as const) {
           {},
           heading,
         );
+        assert.equal(await page.evaluate(() => document.querySelectorAll('b').length), 0);
       } finally {
         blank.close();
       }

@@ -257,6 +257,36 @@ describe('numbers and erasure', () => {
   });
 });
 
+describe('the table', () => {
+  it('pages 25 at a time, newest first, and takes % and _ literally in a search', async () => {
+    for (let i = 0; i < 27; i += 1) {
+      const name = i === 3 ? 'Percent 100% Sure' : `Paged Person ${String(i).padStart(2, '0')}`;
+      assert.equal(
+        (await post(url, pledge({ campaign: 'paged', name, email: `paged${i}@example.org` }))).status,
+        201,
+      );
+    }
+    const cookie = await session(ADMIN_TOKEN);
+    const first = await json(await get('/console/api/pledges?campaign=paged', cookie));
+    const second = await json(await get('/console/api/pledges?campaign=paged&page=1', cookie));
+    assert.equal(first.total, 27);
+    assert.equal((first.rows as unknown[]).length, 25);
+    assert.deepEqual(
+      (second.rows as { name: string }[]).map((row) => row.name),
+      ['Paged Person 01', 'Paged Person 00'],
+    );
+    assert.equal((first.rows as { name: string }[])[0].name, 'Paged Person 26');
+    const percent = await json(await get('/console/api/pledges?campaign=paged&q=0%25', cookie));
+    assert.deepEqual(
+      (percent.rows as { name: string }[]).map((row) => row.name),
+      ['Percent 100% Sure'],
+    );
+    const underscore = await json(await get('/console/api/pledges?campaign=paged&q=_', cookie));
+    assert.equal(underscore.total, 0);
+    assert.equal((await get('/console/api/pledges?campaign=paged&page=-1', cookie)).status, 400);
+  });
+});
+
 describe('failed sign-ins', () => {
   it('count toward the admin attempt limit: the 11th gets 429, even with the right token', async () => {
     const limited = await start({ partnerTokens });
