@@ -95,6 +95,7 @@ describe('console sign-in', () => {
     const cookie = await session(ADMIN_TOKEN);
     for (const headers of <Record<string, string>[]>[
       { origin: 'https://evil.example' },
+      { origin: `http://127.0.0.1:${Number(new URL(url).port) + 1}` }, // another site on the same machine
       {},
       { origin: 'null' },
     ]) {
@@ -119,6 +120,11 @@ describe('console sign-in', () => {
     assert.equal(api.status, 403);
     const stats = await json(await get('/console/api/stats?campaign=free-them', cookie));
     assert.equal(stats.confirmed, 5, 'nobody was erased');
+  });
+
+  it('takes the receiver behind a TLS proxy as its own origin (same host, https outside)', async () => {
+    const response = await signIn(KV, { origin: url.replace('http:', 'https:') });
+    assert.equal(response.status, 200);
   });
 
   it('refuses the console routes without a session', async () => {

@@ -23,11 +23,16 @@ export function refusedForFailures(
 /**
  * Whether a browser sent this from the receiver's own pages. A state-changing request with a foreign
  * Origin is refused; one with none is not from a page (curl, a script), which a cookie never rides on.
+ * The host is compared, not the scheme: behind a TLS proxy the receiver itself is spoken to in http.
  */
 export function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  return origin === `${request.protocol}://${request.host}`;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false; // "null" (a sandboxed frame, a file), or garbage
+  }
 }
 
 /** The API's hook (export.csv, DELETE): `Authorization: Bearer` with the admin or a partner token. */
