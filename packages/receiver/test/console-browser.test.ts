@@ -254,7 +254,16 @@ for (const name of ['chromium', 'firefox'] as const) {
         {},
         heading,
       );
+      // In Khmer: the page's language, so the builder and the preview switch, and the snippet says so.
+      await page.select('pierce/#lang', 'km');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('samleng-builder')
+          ?.shadowRoot?.querySelector('samleng-pledge')
+          ?.shadowRoot?.querySelector('[lang="km"]'),
+      );
       const code = await page.$eval('pierce/#code', (area) => (area as HTMLTextAreaElement).value);
+      assert.match(code, /<meta name="samleng-locale" content="km" \/>/);
       assert.match(code, /integrity="sha384-[A-Za-z0-9+/=]{64}"/);
       assert.match(code, new RegExp(`endpoint="${url}/api/pledges"`));
       assert.deepEqual(await axeViolations(page), []);
@@ -275,6 +284,12 @@ for (const name of ['chromium', 'firefox'] as const) {
           heading,
         );
         assert.equal(await page.evaluate(() => document.querySelectorAll('b').length), 0);
+        assert.ok(
+          await page.$eval(
+            'samleng-pledge',
+            (pledge) => pledge.shadowRoot?.querySelector('[lang="km"]') !== null,
+          ),
+        );
       } finally {
         blank.close();
       }
