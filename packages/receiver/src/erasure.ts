@@ -13,15 +13,18 @@ export function truncateWal(store: PledgeStore): boolean {
 
 /** Erases a person's pledge in a campaign and any mail waiting for them; returns pledges removed (0 or 1). */
 export function erasePerson(store: PledgeStore, campaign: string, email: string): number {
-  // A pledge still in the intake is sorted first, so that it is erased too.
-  store.sortIntake();
   const hash = store.hash(email);
   const removed = store.db.transaction(() => {
-    const { changes } = store.db
-      .prepare('DELETE FROM pledges WHERE campaign = ? AND email_hash = ?')
-      .run(campaign, hash);
+    // The pledge, and any of the address's pledges not yet sorted (intake.ts): each would become its pledge,
+    // or a duplicate of it. Two statements so that each uses its index (pledges_person, pledges_unsorted).
+    const kept = store.db
+      .prepare('DELETE FROM pledges WHERE campaign = ? AND email_hash = ? AND sorted = 1')
+      .run(campaign, hash).changes;
+    const unsorted = store.db
+      .prepare('DELETE FROM pledges WHERE sorted = 0 AND campaign = ? AND email_hash = ?')
+      .run(campaign, hash).changes;
     store.db.prepare('DELETE FROM mail_outbox WHERE campaign = ? AND addr_hash = ?').run(campaign, hash);
-    return changes;
+    return kept > 0 || unsorted > 0 ? 1 : 0;
   })();
   truncateWal(store);
   return removed;

@@ -1,14 +1,35 @@
-// Sorting accepted pledges into new and known, after their answer is sent (see the README, "Privacy"):
-// every POST is answered alike from the intake table, and only then, in one transaction per batch, is a
-// pledge stored (new address), dropped with a short "you had already pledged" mail to the address (known
-// address), or dropped silently (the same pledge id again: a retry). A kill -9 between the answer and the
-// sorting leaves the rows in the intake, which the next start sorts.
+// Sorting accepted pledges into new and known, after their answer is sent (see the README, "Privacy").
+//
+// The design, in plain SQL so that another store can mirror it:
+// 1. Answer. POST /api/pledges waits for the group commit (store.ts, addTransaction) that inserts the
+//    pledge straight into `pledges` with sorted = 0, its address's HMAC (email_hash), confirmed_at NULL and
+//    no token: a plain INSERT. It is the same insert for a new address, a known one and a retry of a stored
+//    id, and it cannot fail on either: one pledge per id and one per person and campaign are *partial*
+//    unique indexes over sorted rows, `pledges_id (id) WHERE sorted = 1` and
+//    `pledges_person (campaign, email_hash) WHERE sorted = 1`. Then the answer (201, the same for all
+//    three) goes out. (Why no unique id at insert, as `ON CONFLICT (id) DO NOTHING` would need: an index
+//    on a random UUID costs a page write at a random place for every pledge; in the small commits that
+//    answers wait for, that doubled their cost, while the sorter's one transaction for a whole batch
+//    shares pages between pledges. Measured in the README, "Benchmark".)
+// 2. Sort, later, on a timer of its own (store.ts, scheduleSort: a random 100–400 ms after the commit),
+//    so its work, heavier for a new address, never runs right behind the answer it decides. In one
+//    transaction, unsorted rows are taken in seq order (`WHERE sorted = 0 ORDER BY seq`, index
+//    pledges_unsorted); for each:
+//    - a sorted row has the same id, or an earlier unsorted one had it: a retry. The row is deleted,
+//      silently;
+//    - another sorted row of the same campaign has the same email_hash: a known address. The unsorted row
+//      is deleted (secure_delete overwrites it) and, with confirmation on, a short "you had already
+//      pledged" mail is queued to the address, which only its owner reads;
+//    - otherwise a new address: `UPDATE pledges SET sorted = 1, ...` with the confirmation token's hash and
+//      a confirm mail (confirmation on), or confirmed_at = consent_at (single opt-in, counted at once).
+// 3. Everything else treats only sorted rows as pledges: the counts' triggers, the export, confirmation
+//    links (unsorted rows have no token), retention's expiry and stripping. Erasure (erasure.ts) deletes
+//    an address's sorted and unsorted rows alike.
+// A kill -9 between the answer and the sorting leaves unsorted rows, which the next start sorts.
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { EmailHasher } from './email-hash.js';
 import { tokenHash } from './email-hash.js';
 import { enqueueMail } from './mail/queue.js';
-import type { PledgeInput } from './store.js';
 
 export interface IntakeOptions {
   /** Confirmation by e-mail is on: new pledges wait as pending, and mails are queued. */
@@ -20,91 +41,96 @@ export interface IntakeOptions {
   now: () => Date;
 }
 
+interface Unsorted {
+  seq: number;
+  id: string;
+  campaign: string;
+  email: string;
+  email_hash: string;
+  locale: string;
+  consent_at: string;
+}
+
+const BATCH = 500;
+
 export class Intake {
-  private readonly take: Database.Statement<[], { seq: number; pledge: string }>;
+  private readonly take: Database.Statement<[], Unsorted>;
+  private readonly stored: Database.Statement<[string], number>;
+  private readonly known: Database.Statement<[string, string], number>;
   private readonly drop: Database.Statement<[number]>;
-  private readonly idKnown: Database.Statement<[string], number>;
-  private readonly emailKnown: Database.Statement<[string, string], number>;
-  private readonly insert: Database.Statement;
+  private readonly confirmed: Database.Statement<[string, number]>;
+  private readonly pending: Database.Statement<[string, number]>;
   private readonly sortAll: () => number;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly hash: EmailHasher,
     private readonly options: IntakeOptions,
   ) {
-    this.take = db.prepare('SELECT seq, pledge FROM pledge_intake ORDER BY seq LIMIT 500');
-    this.drop = db.prepare('DELETE FROM pledge_intake WHERE seq = ?');
-    this.idKnown = db.prepare<[string], number>('SELECT 1 FROM pledges WHERE id = ?').pluck();
-    this.emailKnown = db
-      .prepare<[string, string], number>('SELECT 1 FROM pledges WHERE campaign = ? AND email_hash = ?')
+    this.take = db.prepare(`
+      SELECT seq, id, campaign, email, email_hash, locale, consent_at
+      FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ${BATCH}`);
+    this.stored = db.prepare<[string], number>('SELECT 1 FROM pledges WHERE id = ? AND sorted = 1').pluck();
+    this.known = db
+      .prepare<[string, string], number>(
+        'SELECT 1 FROM pledges WHERE campaign = ? AND email_hash = ? AND sorted = 1',
+      )
       .pluck();
-    this.insert = db.prepare(`
-      INSERT INTO pledges (id, campaign, partner, name, email, email_hash, country, phone, city, comment,
-                           consent_text, consent_at, locale, page_url, confirmed_at, token_hash)
-      VALUES (@id, @campaign, @partner, @name, @email, @emailHash, @country, @phone, @city, @comment,
-              @consentText, @consentAt, @locale, @pageUrl, @confirmedAt, @tokenHash)`);
+    this.drop = db.prepare('DELETE FROM pledges WHERE seq = ?');
+    // Two statements: a column left out of SET costs no index write (token_hash in single opt-in).
+    this.confirmed = db.prepare('UPDATE pledges SET sorted = 1, confirmed_at = ? WHERE seq = ?');
+    this.pending = db.prepare('UPDATE pledges SET sorted = 1, token_hash = ? WHERE seq = ?');
     this.sortAll = db.transaction(() => {
       let sorted = 0;
+      // Ids of rows dropped in this pass: a later row with the same id is a retry of it.
+      const dropped = new Set<string>();
       for (;;) {
         const rows = this.take.all();
-        for (const row of rows) {
-          this.sortOne(JSON.parse(row.pledge) as PledgeInput & { receivedAt: string });
-          this.drop.run(row.seq);
-        }
+        for (const row of rows) this.sortOne(row, dropped);
         sorted += rows.length;
-        if (rows.length < 500) return sorted;
+        if (rows.length < BATCH) return sorted;
       }
     });
   }
 
-  /** Sorts every pledge in the intake; returns how many there were. */
+  /** Sorts every unsorted pledge, in one transaction; returns how many there were. */
   sort(): number {
     return this.sortAll();
   }
 
-  private sortOne(pledge: PledgeInput & { receivedAt: string }): void {
-    const id = pledge.id.toLowerCase();
-    if (this.idKnown.get(id)) return; // a retry of a stored pledge: its answer was the same
-    const emailHash = this.hash(pledge.email);
+  private sortOne(row: Unsorted, dropped: Set<string>): void {
+    if (dropped.has(row.id) || this.stored.get(row.id)) {
+      // A retry of a pledge already sorted: its answer was the same, and nothing more happens.
+      dropped.add(row.id);
+      this.drop.run(row.seq);
+      return;
+    }
     const mail = (kind: 'confirm' | 'known', token?: string) =>
       enqueueMail(this.db, {
-        pledgeId: id,
+        pledgeId: row.id,
         kind,
-        to: pledge.email,
-        addrHash: emailHash,
-        campaign: pledge.campaign,
-        locale: pledge.locale,
+        to: row.email,
+        addrHash: row.email_hash,
+        campaign: row.campaign,
+        locale: row.locale,
         token,
         now: this.options.now(),
         delay: this.options.sendDelay(),
         perDay: this.options.mailsPerDay,
       });
-    if (this.emailKnown.get(pledge.campaign, emailHash)) {
-      // A known address: nothing changes, and only the address's owner hears of it.
+    if (this.known.get(row.campaign, row.email_hash)) {
+      // A known address: the pledge it had stays as it was, and only the address's owner hears of it.
+      dropped.add(row.id);
+      this.drop.run(row.seq);
       if (this.options.confirm) mail('known');
       return;
     }
-    const token = this.options.confirm ? randomBytes(24).toString('base64url') : undefined;
-    this.insert.run({
-      id,
-      campaign: pledge.campaign,
-      partner: pledge.partner ?? '',
-      name: pledge.name,
-      email: pledge.email,
-      emailHash,
-      country: pledge.country ?? null,
-      phone: pledge.phone ?? null,
-      city: pledge.city ?? null,
-      comment: pledge.comment ?? null,
-      consentText: pledge.consentText,
-      consentAt: pledge.receivedAt,
-      locale: pledge.locale,
-      pageUrl: pledge.pageUrl ?? null,
+    if (!this.options.confirm) {
       // Single opt-in (no mail settings): confirmed, and counted, at once.
-      confirmedAt: token ? null : pledge.receivedAt,
-      tokenHash: token ? tokenHash(token) : null,
-    });
-    if (token) mail('confirm', token);
+      this.confirmed.run(row.consent_at, row.seq);
+      return;
+    }
+    const token = randomBytes(24).toString('base64url');
+    this.pending.run(tokenHash(token), row.seq);
+    mail('confirm', token);
   }
 }

@@ -150,6 +150,91 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Each pledge is written once (#14): the POST's group commit inserts it straight into `pledges` as
+    // unsorted (sorted = 0), and the sorter (intake.ts) later marks it sorted or deletes it. The intake
+    // table, which wrote every pledge twice, is gone. One pledge per id and one per address and campaign
+    // are now partial unique indexes over sorted rows only: an unsorted insert never fails, and touches no
+    // index at a random place (a UUID's or an HMAC's), which the sorter then does for a whole batch in one
+    // transaction. Counts, exports, confirmation and retention read sorted rows only. The table is rebuilt
+    // because SQLite cannot drop a table's UNIQUE constraint; rows a crash left in the intake move over as
+    // unsorted.
+    version: 3,
+    name: 'write-once-intake',
+    sql: `
+      CREATE TABLE pledges_v3 (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL,                 -- unique among sorted rows (pledges_id)
+        campaign     TEXT NOT NULL,
+        partner      TEXT NOT NULL DEFAULT '',
+        name         TEXT NOT NULL,
+        email        TEXT NOT NULL,
+        email_hash   TEXT NOT NULL,                 -- unique per campaign among sorted rows (pledges_person)
+        country      TEXT,
+        phone        TEXT,
+        city         TEXT,
+        comment      TEXT,
+        consent_text TEXT NOT NULL,
+        consent_at   TEXT NOT NULL,
+        locale       TEXT NOT NULL,
+        page_url     TEXT,
+        confirmed_at TEXT,                          -- set only on sorted rows
+        token_hash   TEXT,                          -- set only on sorted rows (pledges_token)
+        stripped_at  TEXT,
+        sorted       INTEGER NOT NULL DEFAULT 1     -- 0: accepted, not yet sorted into new and known
+      );
+      INSERT INTO pledges_v3 (seq, id, campaign, partner, name, email, email_hash, country, phone, city,
+                              comment, consent_text, consent_at, locale, page_url, confirmed_at, token_hash,
+                              stripped_at, sorted)
+        SELECT seq, id, campaign, partner, name, email, email_hash, country, phone, city, comment,
+               consent_text, consent_at, locale, page_url, confirmed_at, token_hash, stripped_at, 1
+        FROM pledges;
+      INSERT INTO pledges_v3 (id, campaign, partner, name, email, email_hash, country, phone, city, comment,
+                              consent_text, consent_at, locale, page_url, sorted)
+        SELECT id, json_extract(pledge, '$.campaign'),
+               coalesce(json_extract(pledge, '$.partner'), ''), json_extract(pledge, '$.name'),
+               json_extract(pledge, '$.email'), samleng_email_hash(json_extract(pledge, '$.email')),
+               json_extract(pledge, '$.country'), json_extract(pledge, '$.phone'),
+               json_extract(pledge, '$.city'), json_extract(pledge, '$.comment'),
+               json_extract(pledge, '$.consentText'), json_extract(pledge, '$.receivedAt'),
+               json_extract(pledge, '$.locale'), json_extract(pledge, '$.pageUrl'), 0
+        FROM pledge_intake ORDER BY seq;
+      DROP TABLE pledge_intake;
+      DROP TABLE pledges;
+      ALTER TABLE pledges_v3 RENAME TO pledges;
+
+      -- One pledge per id, and per person and campaign, among sorted rows.
+      CREATE UNIQUE INDEX pledges_id ON pledges (id) WHERE sorted = 1;
+      CREATE UNIQUE INDEX pledges_person ON pledges (campaign, email_hash) WHERE sorted = 1;
+      CREATE UNIQUE INDEX pledges_token ON pledges (token_hash) WHERE token_hash IS NOT NULL;
+      -- What the sorter takes, in arrival order, and what an erasure looks through besides pledges_person.
+      CREATE INDEX pledges_unsorted ON pledges (seq) WHERE sorted = 0;
+      CREATE INDEX pledges_pending ON pledges (consent_at) WHERE confirmed_at IS NULL AND sorted = 1;
+      CREATE INDEX pledges_age ON pledges (consent_at) WHERE stripped_at IS NULL AND sorted = 1;
+
+      -- A pledge is counted while it is sorted and confirmed. The sorter's UPDATE sets both at once for
+      -- single opt-in; a confirmation link sets confirmed_at later.
+      CREATE TRIGGER pledges_counted AFTER INSERT ON pledges
+        WHEN NEW.sorted = 1 AND NEW.confirmed_at IS NOT NULL BEGIN
+        INSERT INTO pledge_counts (campaign, partner, n) VALUES (NEW.campaign, '', 1)
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO pledge_counts (campaign, partner, n) SELECT NEW.campaign, NEW.partner, 1
+          WHERE NEW.partner <> '' ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER pledges_confirmed AFTER UPDATE OF confirmed_at, sorted ON pledges
+        WHEN NEW.sorted = 1 AND NEW.confirmed_at IS NOT NULL
+         AND NOT (OLD.sorted = 1 AND OLD.confirmed_at IS NOT NULL) BEGIN
+        INSERT INTO pledge_counts (campaign, partner, n) VALUES (NEW.campaign, '', 1)
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO pledge_counts (campaign, partner, n) SELECT NEW.campaign, NEW.partner, 1
+          WHERE NEW.partner <> '' ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER pledges_uncounted AFTER DELETE ON pledges
+        WHEN OLD.sorted = 1 AND OLD.confirmed_at IS NOT NULL BEGIN
+        UPDATE pledge_counts SET n = n - 1 WHERE campaign = OLD.campaign AND partner IN ('', OLD.partner);
+      END;
+    `,
+  },
 ];
 
 /** Creates `schema_migrations` if needed and applies the migrations this database lacks. */

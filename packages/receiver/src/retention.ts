@@ -1,7 +1,8 @@
 // What is kept, and for how long: pending pledges whose link expired are deleted (with their mail), and
 // with SAMLENG_RETENTION_DAYS the personal fields of older pledges are removed. A stripped pledge keeps
 // its campaign, partner, consent sentence and times, and the HMAC of its address (so the same person
-// cannot be counted twice): the counts stay right. Runs at start and then every hour.
+// cannot be counted twice): the counts stay right. Runs at start and then every hour. Only sorted rows
+// are pledges here (intake.ts): an unsorted one is sorted within a second, or at the next start.
 import { isBusy } from './busy.js';
 import { truncateWal } from './erasure.js';
 import type { PledgeStore } from './store.js';
@@ -29,10 +30,10 @@ export function sweep(store: PledgeStore, options: RetentionOptions): SweepResul
     const before = new Date(now - options.confirmDays * DAY).toISOString();
     db.prepare(
       `DELETE FROM mail_outbox WHERE pledge_id IN
-         (SELECT id FROM pledges WHERE confirmed_at IS NULL AND consent_at < ?)`,
+         (SELECT id FROM pledges WHERE confirmed_at IS NULL AND sorted = 1 AND consent_at < ?)`,
     ).run(before);
     const expired = db
-      .prepare('DELETE FROM pledges WHERE confirmed_at IS NULL AND consent_at < ?')
+      .prepare('DELETE FROM pledges WHERE confirmed_at IS NULL AND sorted = 1 AND consent_at < ?')
       .run(before).changes;
     let stripped = 0;
     if (options.retentionDays !== undefined) {
@@ -41,7 +42,7 @@ export function sweep(store: PledgeStore, options: RetentionOptions): SweepResul
         .prepare(
           `UPDATE pledges SET name = '', email = '', country = NULL, phone = NULL, city = NULL,
                   comment = NULL, page_url = NULL, token_hash = NULL, stripped_at = ?
-           WHERE stripped_at IS NULL AND consent_at < ?`,
+           WHERE stripped_at IS NULL AND sorted = 1 AND consent_at < ?`,
         )
         .run(new Date(now).toISOString(), old).changes;
     }

@@ -263,6 +263,32 @@ describe('numbers and erasure', () => {
   });
 });
 
+describe('unsorted pledges (#14: written once, sorted a moment later)', () => {
+  it('a partner erases an unsorted pledge of its own, never one another partner brought in', async () => {
+    const slow = await start({ partnerTokens, sortDelay: () => 3_600_000 }); // nothing is sorted meanwhile
+    const body = pledge({ campaign: 'unsorted', partner: 'amis-du-cambodge', email: 'late@example.org' });
+    assert.equal((await post(slow.url, body)).status, 201);
+    const erase = (token: string) =>
+      fetch(`${slow.url}/api/pledges?campaign=unsorted&email=late%40example.org`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const rows = () => {
+      const db = new Database(slow.dbPath, { readonly: true });
+      try {
+        return db.prepare("SELECT sorted FROM pledges WHERE campaign = 'unsorted'").pluck().all();
+      } finally {
+        db.close();
+      }
+    };
+    assert.deepEqual(rows(), [0]);
+    assert.equal(((await json(await erase(KV))) as { deleted: number }).deleted, 0);
+    assert.deepEqual(rows(), [0], 'still there: another partner’s');
+    assert.equal(((await json(await erase(AC))) as { deleted: number }).deleted, 1);
+    assert.deepEqual(rows(), []);
+  });
+});
+
 describe('the table', () => {
   it('pages 25 at a time, newest first, and takes % and _ literally in a search', async () => {
     for (let i = 0; i < 27; i += 1) {

@@ -218,7 +218,7 @@ describe('PledgeStore', () => {
   it('fails every pledge of a group whose commit fails, and takes in none of them', async () => {
     const store = new PledgeStore({ path: ':memory:' });
     store.db.exec(
-      "CREATE TRIGGER refuse BEFORE INSERT ON pledge_intake WHEN NEW.pledge LIKE '%boom%' BEGIN SELECT RAISE(ABORT, 'no'); END",
+      "CREATE TRIGGER refuse BEFORE INSERT ON pledges WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'no'); END",
     );
     const base = { campaign: 'f', consentText: 't', locale: 'en' };
     const outcomes = await Promise.allSettled([
@@ -244,6 +244,7 @@ describe('PledgeStore', () => {
     assert.deepEqual(rows, [
       { version: 1, name: 'pledges' },
       { version: 2, name: 'confirmation-intake-outbox' },
+      { version: 3, name: 'write-once-intake' },
     ]);
     db.close();
   });
@@ -329,5 +330,55 @@ describe('SAMLENG_PARTNER_TOKENS', () => {
     assert.throws(() => loadConfig({ SAMLENG_PARTNER_TOKENS: 'khmer-voices:short' }), /at least 16/);
     assert.throws(() => loadConfig({ SAMLENG_PARTNER_TOKENS: token }), /partner:token pairs/);
     assert.throws(() => loadConfig({ SAMLENG_PARTNER_TOKENS: `-bad:${token}` }), /partner:token pairs/);
+  });
+});
+
+describe('migration 3 (each pledge written once)', () => {
+  it('moves pledges a crash left in the intake into pledges, sorts them at start, and drops the intake', async () => {
+    const { MIGRATIONS } = await import('../src/migrations.js');
+    const { emailHasher, loadEmailKey } = await import('../src/email-hash.js');
+    const path = join(tempDir(), 'v2.db');
+    const hash = emailHasher(loadEmailKey(path));
+    const old = new Database(path);
+    old.function('samleng_email_hash', (key: unknown) => hash(String(key)));
+    old.exec(MIGRATIONS[0].sql);
+    old.exec(MIGRATIONS[1].sql);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, 'pledges', '2029-01-01T00:00:00Z'),
+        (2, 'confirmation-intake-outbox', '2029-01-01T00:00:00Z')`);
+    const storedId = randomUUID();
+    old
+      .prepare(
+        `INSERT INTO pledges (id, campaign, partner, name, email, email_hash, consent_text, consent_at, locale,
+         confirmed_at) VALUES (?, 'm', '', 'old', 'dara@example.org', ?, 't', '2029-01-01T00:00:00Z', 'en',
+         '2029-01-01T00:00:00Z')`,
+      )
+      .run(storedId, hash('dara@example.org'));
+    const intake = old.prepare('INSERT INTO pledge_intake (id, pledge) VALUES (?, ?)');
+    const base = { campaign: 'm', consentText: 't', locale: 'en', receivedAt: '2029-01-02T00:00:00Z' };
+    const newId = randomUUID();
+    intake.run(
+      newId,
+      JSON.stringify({ ...base, id: newId, name: 'new', email: 'Sok@Example.org', partner: 'p' }),
+    );
+    const knownId = randomUUID();
+    intake.run(knownId, JSON.stringify({ ...base, id: knownId, name: 'again', email: 'DARA@example.org' }));
+    intake.run(storedId, JSON.stringify({ ...base, id: storedId, name: 'retry', email: 'dara@example.org' }));
+    old.close();
+
+    const store = new PledgeStore({ path });
+    assert.equal(store.count('m'), 2);
+    assert.equal(store.count('m', 'p'), 1);
+    assert.deepEqual(
+      [...store.pledges('m')].map((row) => [row.id, row.name, row.email, row.partner, row.confirmed_at]),
+      [
+        [storedId, 'old', 'dara@example.org', '', '2029-01-01T00:00:00Z'],
+        [newId, 'new', 'Sok@Example.org', 'p', '2029-01-02T00:00:00Z'],
+      ],
+    );
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'pledge_intake'").all();
+    assert.deepEqual(tables, []);
+    assert.equal(store.db.prepare('SELECT count(*) FROM pledges WHERE sorted = 0').pluck().get(), 0);
+    store.close();
   });
 });

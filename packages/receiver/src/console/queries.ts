@@ -1,7 +1,8 @@
 // Every SQL query of the console and of the scoped API, in one file, so that a change of the store (an
 // async interface, PostgreSQL) has one place to follow. Each takes an Access and filters on its partner in
-// SQL: `(@partner IS NULL OR partner = @partner)`, the admin's partner being NULL. Only confirmed pledges
-// are pledges (the same rule as the running counts and the CSV export); pending ones are only counted.
+// SQL: `(@partner IS NULL OR partner = @partner)`, the admin's partner being NULL. Only sorted rows are
+// pledges (intake.ts), and only confirmed ones are shown (the same rule as the running counts and the CSV
+// export); pending ones are only counted.
 // Written async although better-sqlite3 answers synchronously: the store is becoming async (#15).
 import { truncateWal } from '../erasure.js';
 import type { PledgeRow, PledgeStore } from '../store.js';
@@ -9,8 +10,10 @@ import type { Access } from './access.js';
 
 /** The partner filter, for a statement whose parameters include @partner. */
 const SCOPE = '(@partner IS NULL OR partner = @partner)';
+/** A row that is a pledge: sorted (not a retry or a duplicate waiting to be dropped). */
+const SORTED = 'sorted = 1';
 /** What a pledge is, as the counts and the export see it. */
-const CONFIRMED = 'confirmed_at IS NOT NULL';
+const CONFIRMED = `${SORTED} AND confirmed_at IS NOT NULL`;
 
 const scope = (access: Access) => ({ partner: access.partner ?? null });
 
@@ -53,7 +56,7 @@ export async function campaignStats(
   const totals = store.db
     .prepare<Record<string, unknown>, { confirmed: number | null; pending: number | null }>(
       `SELECT sum(confirmed_at IS NOT NULL) AS confirmed, sum(confirmed_at IS NULL) AS pending
-       FROM pledges WHERE ${where}`,
+       FROM pledges WHERE ${where} AND ${SORTED}`,
     )
     .get(params);
   const tally = (column: string, order: string) =>
@@ -154,14 +157,26 @@ export async function erasePledge(
   email: string,
   access: Access,
 ): Promise<number> {
-  store.sortIntake(); // a pledge still in the intake is sorted first, so that it is erased too
   const hash = store.hash(email);
+  const params = { campaign, hash, ...scope(access) };
   const removed = store.db.transaction(() => {
-    const { changes } = store.db
-      .prepare(`DELETE FROM pledges WHERE campaign = @campaign AND email_hash = @hash AND ${SCOPE}`)
-      .run({ campaign, hash, ...scope(access) });
-    // One pledge per person and campaign: once theirs is gone, nothing of theirs is left to send there.
-    if (changes > 0 || access.partner === undefined) {
+    // As erasure.ts: the pledge, and the address's rows not yet sorted (each would become its pledge or a
+    // duplicate of it); two statements so that each uses its index. A partner's only within its own.
+    const kept = store.db
+      .prepare(
+        `DELETE FROM pledges WHERE campaign = @campaign AND email_hash = @hash AND sorted = 1 AND ${SCOPE}`,
+      )
+      .run(params).changes;
+    const unsorted = store.db
+      .prepare(
+        `DELETE FROM pledges WHERE sorted = 0 AND campaign = @campaign AND email_hash = @hash AND ${SCOPE}`,
+      )
+      .run(params).changes;
+    const changes = kept > 0 || unsorted > 0 ? 1 : 0;
+    // One pledge per person and campaign: once theirs is gone, nothing of theirs is left to send there. (An
+    // unsorted row has no mail yet: mail is queued when it is sorted. A partner who removed only such a row
+    // leaves alone the mail of a pledge another partner holds.)
+    if (kept > 0 || access.partner === undefined) {
       store.db.prepare('DELETE FROM mail_outbox WHERE campaign = ? AND addr_hash = ?').run(campaign, hash);
     }
     return changes;
