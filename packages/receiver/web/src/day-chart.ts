@@ -86,9 +86,8 @@ export class SamlengConsoleChart extends SamlengElement {
         })}
         <line class="axis" x1="0" y1="100" x2=${width} y2="100" vector-effect="non-scaling-stroke"></line>
       </svg>
-      <div class="labels muted" aria-hidden="true">
-        <span>${firstDay}</span><span>${top}</span><span>${lastDay}</span>
-      </div>
+      <div class="labels muted" aria-hidden="true"><span>${firstDay}</span><span>${lastDay}</span></div>
+      <p class="muted" aria-hidden="true">${msg(str`Most in a day: ${top}`, { id: 'console.chart.max' })}</p>
       <table class="visually-hidden">
         <caption>
           ${msg('Pledges per day', { id: 'console.chart.caption' })}

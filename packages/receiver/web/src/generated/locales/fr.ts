@@ -24,6 +24,7 @@
 'console.campaign': `Campagne`,
 'console.chart.caption': `Engagements par jour`,
 'console.chart.label': str`Engagements par jour du ${0} au ${1} ; au plus ${2} en un jour.`,
+'console.chart.max': str`Maximum sur un jour : ${0}`,
 'console.chart.none': `Aucun engagement pour l’instant.`,
 'console.csv': `Télécharger le CSV`,
 'console.erase.ask': `Effacer…`,

@@ -24,6 +24,7 @@
 'console.campaign': `យុទ្ធនាការ`,
 'console.chart.caption': `ការសន្យាប្រចាំថ្ងៃ`,
 'console.chart.label': str`ការសន្យាប្រចាំថ្ងៃ ពី ${0} ដល់ ${1}; ច្រើនបំផុត ${2} ក្នុងមួយថ្ងៃ។`,
+'console.chart.max': str`ច្រើនបំផុតក្នុងមួយថ្ងៃ៖ ${0}`,
 'console.chart.none': `មិនទាន់មានការសន្យានៅឡើយទេ។`,
 'console.csv': `ទាញយក CSV`,
 'console.erase.ask': `លុប…`,
