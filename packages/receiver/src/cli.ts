@@ -4,10 +4,12 @@
 //   --dev                  local demo defaults: the page's own origin may post, a one-time admin token is
 //                          made and printed if SAMLENG_ADMIN_TOKEN is unset, quieter logs
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { createServer } from './server.js';
+import { WEB_ROOT } from './console/routes.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     dbPath: config.dbPath,
     allowedOrigins: config.allowedOrigins,
     adminTokens: config.adminTokens,
+    partnerTokens: config.partnerTokens,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
@@ -72,6 +75,11 @@ async function main(): Promise<void> {
     lines.push(
       `  admin token for this run: ${devToken}`,
       `  e.g. curl -H "Authorization: Bearer ${devToken}" "${base}/api/pledges/export.csv?campaign=…"`,
+    );
+  }
+  if (existsSync(WEB_ROOT)) {
+    lines.push(
+      `  organizers' console: ${base}/console/ (sign in with an admin or partner token) · embed builder: ${base}/builder/`,
     );
   }
   lines.push('  Ctrl+C stops');
