@@ -14,6 +14,7 @@ export default tseslint.config(
       'storybook-static/**',
       'coverage/**',
       'packages/core/src/generated/**',
+      'packages/receiver/web/src/generated/**',
       'custom-elements.json',
       // Scratch files, ignored by git too.
       '.cache/**',

@@ -285,7 +285,9 @@ async function main() {
     const done = new Set();
     let pinnedLang;
     let pinnedTheme;
-    for (const [locale, theme, way] of [...PAIRS, ...(LOADER_PAIR ? [[...LOADER_PAIR, 'loader']] : [])]) {
+    // Elements that are not the kit's (the receiver's console, tag `not-in-kit`) have no loader way.
+    const loader = LOADER_PAIR && !entry.tags?.includes('not-in-kit');
+    for (const [locale, theme, way] of [...PAIRS, ...(loader ? [[...LOADER_PAIR, 'loader']] : [])]) {
       const label = `${entry.id.padEnd(width)}  ${locale}  ${theme.padEnd(5)}${way ? '  loader' : ''}`;
       const expected = `${pinnedLang ?? locale} ${pinnedTheme ?? theme}`;
       if (!way && done.has(expected)) {

@@ -4,12 +4,14 @@
 //   --dev                  local demo defaults: the page's own origin may post, a one-time admin token is
 //                          made and printed if SAMLENG_ADMIN_TOKEN is unset, quieter logs
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_DB, loadConfig } from './config.js';
 import { migrateTo } from './migrate-to.js';
 import { isPostgresUrl } from './open-store.js';
 import { createServer } from './server.js';
+import { WEB_ROOT } from './console/routes.js';
 
 /** A database URL without its password, for the start-up lines. */
 function redactUrl(url: string): string {
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     emailKey: config.emailKey,
     allowedOrigins: config.allowedOrigins,
     adminTokens: config.adminTokens,
+    partnerTokens: config.partnerTokens,
     rateLimit: config.rateLimit,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
@@ -113,6 +116,11 @@ async function main(): Promise<void> {
     lines.push(
       `  admin token for this run: ${devToken}`,
       `  e.g. curl -H "Authorization: Bearer ${devToken}" "${base}/api/pledges/export.csv?campaign=…"`,
+    );
+  }
+  if (existsSync(WEB_ROOT)) {
+    lines.push(
+      `  organizers' console: ${base}/console/ (sign in with an admin or partner token) · embed builder: ${base}/builder/`,
     );
   }
   lines.push('  Ctrl+C stops');

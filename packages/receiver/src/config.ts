@@ -1,5 +1,7 @@
 // Configuration from environment variables, read in one place so the README's table and the code agree.
 import { ConfigError } from './config-error.js';
+import { parsePartnerTokens } from './console/access.js';
+import type { PartnerToken } from './console/access.js';
 import { emailKeyFromEnv } from './email-key-config.js';
 import { parseTrustProxy } from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
@@ -17,6 +19,8 @@ export interface ReceiverConfig {
   allowedOrigins: string[];
   /** Admin bearer tokens (several during a rotation); empty = admin routes always answer 401. */
   adminTokens: string[];
+  /** SAMLENG_PARTNER_TOKENS: `partner:token` pairs, each token scoped to its partner's pledges. */
+  partnerTokens: PartnerToken[];
   /** Pledges per client IP per minute. */
   rateLimit: number;
   /** Fastify `trustProxy`: needed behind a reverse proxy so the rate limit sees client IPs (trust-proxy.ts). */
@@ -123,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig
     emailKey: emailKeyFromEnv(env),
     allowedOrigins: list(env.SAMLENG_ALLOWED_ORIGINS).map(normalizeOrigin),
     adminTokens,
+    partnerTokens: parsePartnerTokens(env.SAMLENG_PARTNER_TOKENS, MIN_TOKEN_LENGTH),
     rateLimit: integer('SAMLENG_RATE_LIMIT', env.SAMLENG_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1),
     trustProxy: parseTrustProxy(env.SAMLENG_TRUST_PROXY),
     logLevel: env.SAMLENG_LOG_LEVEL?.trim() || 'info',

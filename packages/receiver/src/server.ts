@@ -10,10 +10,8 @@ import type {
   FastifyRequest,
   FastifyServerOptions,
 } from 'fastify';
-import { Readable } from 'node:stream';
-import { adminGuard, FailureLimiter } from './admin-limit.js';
+import { FailureLimiter } from './admin-limit.js';
 import type { FailureLimiterOptions } from './admin-limit.js';
-import { bearerChecker } from './auth.js';
 import { clientAddress } from './client-address.js';
 import { HealthMonitor } from './health.js';
 import { serveStatic } from './static.js';
@@ -21,10 +19,15 @@ import { clientErrorHandler, errorBody, frameworkErrors, installErrorHandlers } 
 import { applyConnectionCap, httpLimitOptions } from './http-limits.js';
 import type { HttpLimits } from './http-limits.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
-import { csvLinesAsync } from './csv.js';
 import { LIMITS, pledgeBodySchema, trimStrings } from './schema.js';
 import type { PledgeBody } from './schema.js';
 import { confirmRoutes } from './confirm/routes.js';
+import { accessOf, tokenResolver } from './console/access.js';
+import type { PartnerToken } from './console/access.js';
+import { sendCsv } from './console/export.js';
+import { bearerGuard } from './console/guard.js';
+import { erasePledge, visibleCount } from './console/queries.js';
+import { consoleRoutes, webMounts } from './console/routes.js';
 import { Mailer } from './mail/outbox.js';
 import type { MailSettings } from './mail/outbox.js';
 import { scheduleSweeps } from './retention.js';
@@ -39,7 +42,6 @@ declare module 'fastify' {
     adminFailures: FailureLimiter;
   }
 }
-import type { PledgeRow } from './store.js';
 
 export interface ServerOptions {
   /** SQLite file (created with its directory), `:memory:`, or a `postgres://` URL (open-store.ts). */
@@ -50,6 +52,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /** Admin bearer tokens; none = the admin routes always answer 401. */
   adminTokens?: readonly string[];
+  /** Partner tokens: each sees, exports and erases only its partner's pledges (console/access.ts). */
+  partnerTokens?: readonly PartnerToken[];
   /** Pledges per client IP per minute (default 10). */
   rateLimit?: number;
   /** Admin requests per client IP per minute (default 60): slows token guessing. */
@@ -87,23 +91,6 @@ const SLUG = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 const OPTIONAL_SLUG = '^([A-Za-z0-9][A-Za-z0-9._-]*)?$'; // "partner=" from an empty attribute = none
 const PLEDGES = '/api/pledges';
 const COUNT = '/api/pledges/count';
-
-const CSV_COLUMNS: readonly { header: string; value: (row: PledgeRow) => string | null }[] = [
-  { header: 'id', value: (row) => row.id },
-  { header: 'campaign', value: (row) => row.campaign },
-  { header: 'partner', value: (row) => row.partner },
-  { header: 'name', value: (row) => row.name },
-  { header: 'email', value: (row) => row.email },
-  { header: 'country', value: (row) => row.country },
-  { header: 'phone', value: (row) => row.phone },
-  { header: 'city', value: (row) => row.city },
-  { header: 'comment', value: (row) => row.comment },
-  { header: 'consent_text', value: (row) => row.consent_text },
-  { header: 'consent_at', value: (row) => row.consent_at },
-  { header: 'locale', value: (row) => row.locale },
-  { header: 'page_url', value: (row) => row.page_url },
-  { header: 'confirmed_at', value: (row) => row.confirmed_at },
-];
 
 /**
  * The logger logs no personal data: requests are logged by PrivateLogController below as method, route
@@ -173,7 +160,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const allowed = new Set(options.allowedOrigins ?? []);
   const anyOrigin = allowed.has('*');
   const isAllowedOrigin = (origin: string) => anyOrigin || allowed.has(origin);
-  const isAdmin = bearerChecker(options.adminTokens ?? []);
+  const resolveToken = tokenResolver(options.adminTokens ?? [], options.partnerTokens ?? []);
   const adminFailures = new FailureLimiter(options.adminFailures);
   const trustProxy =
     typeof options.trustProxy === 'string' ? parseTrustProxy(options.trustProxy) : options.trustProxy;
@@ -232,8 +219,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(cors, {
     delegator: (request, callback) => {
       const path = request.url.split('?')[0];
-      if (path === COUNT) callback(null, { origin: '*', methods: ['GET'], maxAge: 600 });
-      else if (path === PLEDGES) {
+      // The count and the kit's script (the builder's snippets load it with integrity, so with CORS).
+      if (path === COUNT || path.startsWith('/samleng/')) {
+        callback(null, { origin: '*', methods: ['GET'], maxAge: 600 });
+      } else if (path === PLEDGES) {
         callback(null, {
           origin: (origin, done) => done(null, origin !== undefined && isAllowedOrigin(origin)),
           methods: ['POST'],
@@ -333,7 +322,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const adminConfig = {
     rateLimit: { max: options.adminRateLimit ?? 60, timeWindow: '1 minute' },
   };
-  const requireAdmin = adminGuard(adminFailures, isAdmin);
+  const requireAdmin = bearerGuard(adminFailures, resolveToken);
   const campaignQuery = {
     type: 'object',
     required: ['campaign'],
@@ -344,13 +333,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     '/api/pledges/export.csv',
     { config: adminConfig, onRequest: requireAdmin, schema: { querystring: campaignQuery } },
     async (request, reply) => {
-      const { campaign } = request.query;
-      const day = new Date().toISOString().slice(0, 10);
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="samleng-${campaign}-${day}.csv"`)
-        .header('cache-control', 'no-store');
-      return reply.send(Readable.from(csvLinesAsync(CSV_COLUMNS, store.pledges(campaign))));
+      return sendCsv(reply, store, request.query.campaign, accessOf(request));
     },
   );
 
@@ -372,15 +355,24 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
     async (request, reply) => {
       const { campaign, email } = request.query;
-      const deleted = await store.erase(campaign, email);
+      const access = accessOf(request);
+      const deleted = await erasePledge(store, campaign, email, access);
       reply.header('cache-control', 'no-store');
-      return { campaign, deleted, count: await store.count(campaign) };
+      return { campaign, deleted, count: await visibleCount(store, campaign, access) };
     },
   );
 
   await app.register(confirmRoutes, { store });
 
-  await serveStatic(app, options.static ?? []);
+  app.decorateRequest('access', null);
+  await consoleRoutes(app, {
+    store,
+    limiter: adminFailures,
+    resolve: resolveToken,
+    rateLimit: adminConfig.rateLimit,
+  });
+
+  await serveStatic(app, [...webMounts(), ...(options.static ?? [])]);
 
   return app;
 }

@@ -136,7 +136,9 @@ describe('the log', () => {
       'Sovann',
       'Private',
       'private.person',
-      '888',
+      // The phone's digits as typed and run together; a bare '888' also matches a timestamp or a duration.
+      '99 888 777',
+      '99888777',
       ADMIN_TOKEN,
       'wrong-guess',
       body.id as string,

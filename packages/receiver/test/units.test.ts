@@ -77,6 +77,7 @@ describe('loadConfig', () => {
       emailKey: undefined,
       allowedOrigins: [],
       adminTokens: [],
+      partnerTokens: [],
       rateLimit: DEFAULT_RATE_LIMIT,
       trustProxy: false,
       logLevel: 'info',
@@ -313,6 +314,23 @@ describe('migration 2 (signers’ safety)', () => {
       ['2029-01-01T00:00:00Z', '2029-01-01T00:00:00Z'],
     );
     store.close();
+  });
+});
+
+describe('SAMLENG_PARTNER_TOKENS', () => {
+  it('reads partner:token pairs and refuses short tokens or bad names', () => {
+    const token = 'a'.repeat(16);
+    assert.deepEqual(
+      loadConfig({ SAMLENG_PARTNER_TOKENS: `khmer-voices:${token}, amis.du-cambodge:${token}b` })
+        .partnerTokens,
+      [
+        { partner: 'khmer-voices', token },
+        { partner: 'amis.du-cambodge', token: `${token}b` },
+      ],
+    );
+    assert.throws(() => loadConfig({ SAMLENG_PARTNER_TOKENS: 'khmer-voices:short' }), /at least 16/);
+    assert.throws(() => loadConfig({ SAMLENG_PARTNER_TOKENS: token }), /partner:token pairs/);
+    assert.throws(() => loadConfig({ SAMLENG_PARTNER_TOKENS: `-bad:${token}` }), /partner:token pairs/);
   });
 });
 

@@ -1,0 +1,98 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { SamlengElement, cardStyles } from '@samleng/core';
+import { api } from './api.js';
+import { formStyles } from './styles.js';
+
+/**
+ * @summary Erases a person from a campaign by e-mail, after a confirmation step: their pledge and any mail
+ * waiting for them, from every file of the database (the receiver's erasure).
+ *
+ * @tag samleng-console-erase
+ * @fires samleng-console-erased - After an erasure; `detail` is `{deleted}` (0 when nobody had that address here).
+ * @csspart base - The card.
+ */
+export class SamlengConsoleErase extends SamlengElement {
+  static override styles = [...SamlengElement.styles, cardStyles, formStyles];
+
+  /** The campaign to erase from. */
+  @property() campaign = '';
+
+  /** The address waiting for confirmation, if any. */
+  @state() private pending: string | undefined;
+  @state() private result: string | undefined;
+  @state() private busy = false;
+
+  private ask(event: SubmitEvent) {
+    event.preventDefault();
+    const email = String(new FormData(event.target as HTMLFormElement).get('email') ?? '').trim();
+    if (!email) return;
+    this.pending = email;
+    this.result = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.danger')?.focus());
+  }
+
+  private async erase() {
+    const email = this.pending;
+    if (!email) return;
+    this.busy = true;
+    try {
+      const { deleted } = await api<{ deleted: number }>('/console/api/erase', {
+        method: 'POST',
+        body: { campaign: this.campaign, email },
+      });
+      this.result =
+        deleted > 0
+          ? msg(str`Erased: ${email} is no longer in this campaign.`, { id: 'console.erase.done' })
+          : msg(str`Nobody with the address ${email} is in this campaign (for you).`, {
+              id: 'console.erase.none',
+            });
+      this.pending = undefined;
+      this.renderRoot.querySelector('form')?.reset();
+      this.dispatchEvent(
+        new CustomEvent('samleng-console-erased', { detail: { deleted }, bubbles: true, composed: true }),
+      );
+    } catch {
+      this.result = msg('The receiver could not be reached. Try again.', { id: 'console.error.network' });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render() {
+    const campaign = this.campaign;
+    const email = this.pending ?? '';
+    return html`<section class="card" part="base" lang=${this.l10n.locale}>
+      <h2>${msg('Erase a person', { id: 'console.erase.heading' })}</h2>
+      <p class="muted">
+        ${msg('When someone asks to be removed, enter their e-mail. Their pledge is deleted for good.', {
+          id: 'console.erase.help',
+        })}
+      </p>
+      <form @submit=${this.ask}>
+        <label for="email">${msg('E-mail address', { id: 'console.erase.email' })}</label>
+        <input id="email" name="email" type="email" autocomplete="off" required />
+        <p><button type="submit" class="secondary">${msg('Erase…', { id: 'console.erase.ask' })}</button></p>
+      </form>
+      ${
+        this.pending
+          ? html`<div role="alertdialog" aria-labelledby="confirm-text">
+              <p id="confirm-text">
+                ${msg(str`Erase ${email} from ${campaign}? This cannot be undone.`, { id: 'console.erase.confirm' })}
+              </p>
+              <div class="row">
+                <button class="danger" ?disabled=${this.busy} @click=${this.erase}>
+                  ${msg('Erase for good', { id: 'console.erase.yes' })}
+                </button>
+                <button class="secondary" @click=${() => (this.pending = undefined)}>
+                  ${msg('Cancel', { id: 'console.erase.cancel' })}
+                </button>
+              </div>
+            </div>`
+          : nothing
+      }
+      <p role="status">${this.result ?? nothing}</p>
+    </section>`;
+  }
+}
