@@ -76,11 +76,12 @@ export async function pgCampaignStats(
   const where = `campaign = $1 AND ${scope(2)}`;
   // One snapshot for the four reads, so the totals and the tallies agree (SQLite reads them in one turn).
   const [totals, byPartner, byCountry, byDay] = await snapshot(store, async (client) => {
-    const tally = async (column: string, order: string) =>
+    // PostgreSQL orders by an output name only bare, so the collation goes on the expression itself.
+    const tally = async (column: string, byCount: boolean) =>
       (
         await client.query<Tally>(
           `SELECT ${column} AS key, count(*)::int AS count FROM pledges WHERE ${where} AND ${CONFIRMED}
-           GROUP BY key ORDER BY ${order} LIMIT 1000`,
+           GROUP BY key ORDER BY ${byCount ? 'count DESC, ' : ''}${column} COLLATE "C" LIMIT 1000`,
           params,
         )
       ).rows;
@@ -92,10 +93,10 @@ export async function pgCampaignStats(
     );
     return [
       rows,
-      await tally('partner', 'count DESC, key COLLATE "C"'),
-      await tally("coalesce(country, '')", 'count DESC, key COLLATE "C"'),
+      await tally('partner', true),
+      await tally("coalesce(country, '')", true),
       // consent_at is an ISO 8601 text in UTC (toISOString): its first 10 characters are the UTC day.
-      await tally('substr(consent_at, 1, 10)', 'key COLLATE "C"'),
+      await tally('substr(consent_at, 1, 10)', false),
     ] as const;
   });
   return {
