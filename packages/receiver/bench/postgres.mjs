@@ -11,7 +11,7 @@ import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,33 @@ const instanceCounts = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Num
 const TARGET_RATE = 2000;
 const consentText = 'I agree that the coalition stores my name and e-mail for this campaign.';
 const admin = `postgres://${process.env.PGUSER}:${encodeURIComponent(process.env.PGPASSWORD ?? '')}@${process.env.PGHOST}:${process.env.PGPORT}`;
+
+/** CPU time (user + system, ms) of processes, from /proc (Linux); 0 for one that is gone. */
+function cpuMs(pids) {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+    } catch {
+      // exited
+    }
+  }
+  return total;
+}
+
+/** The PostgreSQL server's processes (postmaster and backends): those whose command is postgres. */
+function postgresPids() {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
+}
 
 function pledgeBody(target, id) {
   return `{"campaign":"${target}","partner":"bench","name":"Bench Person","consent":true,"consentText":"${consentText}","locale":"km","website":"","id":"${id}","email":"${id}@example.org"}`;
@@ -170,7 +197,10 @@ async function runWith(instances) {
 
   try {
     await fastPhase(`${campaign}-warm-up`, 3, false);
+    const receiverPids = receivers.map(({ server }) => server.pid);
+    const cpuBefore = { receivers: cpuMs(receiverPids), postgres: cpuMs(postgresPids()) };
     const fast = await fastPhase(campaign, duration, true);
+    const cpuAfter = { receivers: cpuMs(receiverPids), postgres: cpuMs(postgresPids()) };
     const fastCreated = created;
     const fastSeconds = Math.max(...fast.map((result) => result.duration));
     const fastP99 = Math.max(...fast.map((result) => result.latency.p99));
@@ -220,6 +250,16 @@ async function runWith(instances) {
       `${label}: stored ${storedRows}, counts ${counts.join(' / ')}; 201 answers ${created} + ${again} cut-off posted again ` +
         `→ ${exact ? 'none lost, none doubled' : 'MISMATCH'}`,
     );
+    const requests = fast.reduce((sum, result) => sum + result.requests.total, 0);
+    if (requests > 0) {
+      // Backends that ended during the phase are not counted: a lower bound for PostgreSQL's share.
+      const perReceiver = ((cpuAfter.receivers - cpuBefore.receivers) * 1000) / requests;
+      const perPostgres = ((cpuAfter.postgres - cpuBefore.postgres) * 1000) / requests;
+      console.log(
+        `${label}: CPU per pledge in the peak phase: receivers ${perReceiver.toFixed(0)} µs, PostgreSQL ` +
+          `${perPostgres.toFixed(0)} µs (its sorting included) → about ${(1e6 / (perReceiver + perPostgres)).toFixed(0)} pledges/s per core`,
+      );
+    }
     return exact && fastOther.length === 0 && others.length === 0;
   } finally {
     for (const { server } of receivers) {

@@ -210,33 +210,36 @@ export class PgStore implements Store {
 
   private async insert(pledges: readonly PledgeInput[]): Promise<void> {
     const receivedAt = this.now().toISOString();
-    const column = (pick: (pledge: PledgeInput) => string | null | undefined) =>
-      pledges.map((pledge) => pick(pledge) ?? null);
+    // One JSON parameter for the whole batch: JSON.stringify is native, where node-postgres escapes text
+    // arrays element by element in JavaScript (15 arrays cost about 100 µs of the receiver's CPU a pledge).
+    const rows = pledges.map((p) => ({
+      id: p.id.toLowerCase(),
+      campaign: p.campaign,
+      partner: p.partner ?? '',
+      name: p.name,
+      email: p.email,
+      email_hash: this.hash(p.email),
+      country: p.country ?? null,
+      phone: p.phone ?? null,
+      city: p.city ?? null,
+      comment: p.comment ?? null,
+      consent_text: p.consentText,
+      consent_at: receivedAt,
+      locale: p.locale,
+      page_url: p.pageUrl ?? null,
+      // Single opt-in (no mail settings): confirmed when received, counted once sorted.
+      confirmed_at: this.confirmOn ? null : receivedAt,
+    }));
     await this.pool.query(
       `INSERT INTO pledges (id, campaign, partner, name, email, email_hash, country, phone, city, comment,
                             consent_text, consent_at, locale, page_url, confirmed_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-                            $13::text[], $14::text[], $15::text[])
+       SELECT id, campaign, partner, name, email, email_hash, country, phone, city, comment,
+              consent_text, consent_at, locale, page_url, confirmed_at
+       FROM json_to_recordset($1::json) AS r (id text, campaign text, partner text, name text, email text,
+         email_hash text, country text, phone text, city text, comment text, consent_text text,
+         consent_at text, locale text, page_url text, confirmed_at text)
        ON CONFLICT (id) DO NOTHING`,
-      [
-        column((p) => p.id.toLowerCase()),
-        column((p) => p.campaign),
-        column((p) => p.partner ?? ''),
-        column((p) => p.name),
-        column((p) => p.email),
-        column((p) => this.hash(p.email)),
-        column((p) => p.country),
-        column((p) => p.phone),
-        column((p) => p.city),
-        column((p) => p.comment),
-        column((p) => p.consentText),
-        column(() => receivedAt),
-        column((p) => p.locale),
-        column((p) => p.pageUrl),
-        // Single opt-in (no mail settings): confirmed when received, counted once sorted.
-        column(() => (this.confirmOn ? null : receivedAt)),
-      ],
+      [JSON.stringify(rows)],
     );
   }
 
@@ -293,10 +296,10 @@ export class PgStore implements Store {
     if (rows.length === 0) return { taken: 0, mails: 0 };
     const { rows: known } = await client.query<{ campaign: string; email_hash: string }>(
       `SELECT p.campaign, p.email_hash FROM pledges p
-       JOIN unnest($1::text[], $2::text[]) AS b (campaign, email_hash)
+       JOIN json_to_recordset($1::json) AS b (campaign text, email_hash text)
          ON p.campaign = b.campaign AND p.email_hash = b.email_hash
        WHERE p.sorted`,
-      [rows.map((row) => row.campaign), rows.map((row) => row.email_hash)],
+      [JSON.stringify(rows.map((row) => ({ campaign: row.campaign, email_hash: row.email_hash })))],
     );
     const people = new Set(known.map((row) => `${row.campaign}\n${row.email_hash}`));
     const fresh: { seq: number; tokenHash: string | null }[] = [];
@@ -319,8 +322,8 @@ export class PgStore implements Store {
     if (fresh.length > 0) {
       await client.query(
         `UPDATE pledges SET sorted = true, token_hash = t.h
-         FROM unnest($1::bigint[], $2::text[]) AS t (seq, h) WHERE pledges.seq = t.seq`,
-        [fresh.map((item) => item.seq), fresh.map((item) => item.tokenHash)],
+         FROM json_to_recordset($1::json) AS t (seq bigint, h text) WHERE pledges.seq = t.seq`,
+        [JSON.stringify(fresh.map((item) => ({ seq: item.seq, h: item.tokenHash })))],
       );
     }
     if (dropped.length > 0) {
