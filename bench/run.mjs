@@ -3,7 +3,7 @@
 //
 //   npm run bench                          builds dist/ first, then runs everything (about 4 minutes)
 //   node bench/run.mjs [part ...]          only some parts: size ways first-render layout-shift running-cost
-//                                          pledge-count receiver (dist/ must be built)
+//                                          pledge-count receiver receiver-pg (dist/ must be built)
 //
 // Each part also runs alone: node bench/<part>.mjs (running cost: bench/countdown.mjs); see bench/README.md.
 import { spawn } from 'node:child_process';
@@ -65,6 +65,42 @@ function receiver(print) {
   });
 }
 
+/**
+ * The receiver on PostgreSQL (packages/receiver/bench/postgres.mjs, `npm run bench:receiver:pg`), one
+ * receiver and two on one database, beside the SQLite figures above; read from what it prints.
+ */
+function receiverPg(print) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', 'bench:receiver:pg'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const relay = (chunk) => {
+      out += chunk;
+      for (const line of String(chunk).split('\n')) if (line.trim()) print(`  ${line}`);
+    };
+    child.stdout.on('data', relay);
+    child.stderr.on('data', relay);
+    child.on('close', (code) => {
+      const runs = {};
+      for (const n of [1, 2]) {
+        const label = `PostgreSQL, ${n} receivers?`;
+        const number = (re) => {
+          const m = new RegExp(`${label}: ${re}`).exec(out);
+          return m ? Number(m[1]) : NaN;
+        };
+        runs[n] = {
+          fastRate: number('as fast as possible: (\\d+) accepted'),
+          steadyP99: number('steady [^\\n]*p99 (\\d+) ms'),
+          exact: new RegExp(`${label}: stored[^\\n]*none lost, none doubled`).test(out),
+        };
+      }
+      resolve({ exitCode: code, runs });
+    });
+  });
+}
+
 const PARTS = {
   size: (print) => measureSize({ print }),
   'first-render': (print) => firstRender({ print }),
@@ -73,6 +109,7 @@ const PARTS = {
   'pledge-count': (print) => pledgeCount({ print }),
   ways: (print) => ways({ print }),
   receiver,
+  'receiver-pg': receiverPg,
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -140,6 +177,24 @@ function table(r) {
     add('first render: reference, the script on a page without widgets', both(f.noWidgets));
     add('first render: reference, a script of one date formatter', both(f.icuStart));
     add('first render: eval start → content shown (local data)', `wall ${range(f.content)}`);
+  }
+  if (r['receiver-pg']) {
+    for (const [n, v] of Object.entries(r['receiver-pg'].runs)) {
+      const who = `receiver on PostgreSQL, ${n} instance${n === '1' ? '' : 's'}`;
+      add(
+        `${who}: accepted pledges/s (closed loop)`,
+        `${v.fastRate}/s`,
+        '≥ 2000/s',
+        v.fastRate >= 2000 ? 'met' : 'NOT met',
+      );
+      add(
+        `${who}: p99 latency at 2000/s (open loop)`,
+        ms(v.steadyP99, 0),
+        '< 25 ms',
+        v.steadyP99 < 25 ? 'met' : 'NOT met',
+      );
+      add(`${who}: stored = 201 answers`, v.exact ? 'yes' : 'NO', 'yes', v.exact ? 'met' : 'NOT met');
+    }
   }
   if (r['layout-shift']) {
     const l = r['layout-shift'];
@@ -268,6 +323,7 @@ const steps = [
   ['layout-shift'],
   ['running-cost', 'pledge-count'],
   ['receiver'],
+  ['receiver-pg'],
 ];
 for (const step of steps) {
   await Promise.all(step.filter((name) => !requested.length || requested.includes(name)).map(runPart));

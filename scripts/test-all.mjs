@@ -8,6 +8,7 @@ const steps = [
   ['build', 'npm', ['run', '--silent', 'build']],
   ['size', 'npm', ['run', '--silent', 'check:size']],
   ['receiver tests', 'npm', ['run', '--silent', 'test:receiver']],
+  ['receiver tests on PostgreSQL', 'node', ['scripts/test-receiver-pg.mjs']],
   ['browsers', 'node', ['scripts/ensure-browsers.mjs']],
   ['unit tests', 'npx', ['web-test-runner', '--group', 'unit', '--coverage']],
   ['drop-in script tests', 'npx', ['web-test-runner', '--group', 'dist']],

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { receiverDatabase } from './receiver-db.mjs';
 
 const COMMAND = 'samleng-receiver-mail';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -95,7 +96,7 @@ export function receiverMailPlugin() {
       await probe.close();
       const url = `http://127.0.0.1:${port}`;
       const app = await create({
-        dbPath: join(dir, 'samleng.db'),
+        ...(await receiverDatabase(dir, 'samleng.db')),
         allowedOrigins: ['*'],
         rateLimit: 100_000,
         logLevel: 'silent',

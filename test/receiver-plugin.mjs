@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { receiverDatabase } from './receiver-db.mjs';
 
 const COMMAND = 'samleng-receiver';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,9 +48,9 @@ function receiverModules() {
     }
     const [server, store] = await Promise.all([
       import(pathToFileURL(join(DIST, 'server.js')).href),
-      import(pathToFileURL(join(DIST, 'store.js')).href),
+      import(pathToFileURL(join(DIST, 'open-store.js')).href),
     ]);
-    return { createServer: server.createServer, PledgeStore: store.PledgeStore };
+    return { createServer: server.createServer, openStore: store.openStore };
   })();
   return modules;
 }
@@ -63,6 +64,7 @@ async function listen(receiver) {
   for (let attempt = 1; ; attempt += 1) {
     const app = await createServer({
       dbPath: receiver.dbPath,
+      ...(receiver.emailKey ? { emailKey: receiver.emailKey } : {}),
       allowedOrigins: receiver.allowedOrigins,
       adminTokens: [receiver.token],
       rateLimit: receiver.rateLimit,
@@ -167,7 +169,7 @@ export function receiverPlugin() {
       const dir = mkdtempSync(join(tmpdir(), 'samleng-receiver-'));
       const receiver = {
         dir,
-        dbPath: join(dir, 'pledges.db'),
+        ...(await receiverDatabase(dir)),
         token: randomBytes(24).toString('hex'),
         // Tests post far more than a person would; a test about the limit passes its own.
         rateLimit: payload.rateLimit ?? 100_000,
@@ -212,16 +214,17 @@ export function receiverPlugin() {
     async rows({ id, campaign }) {
       const receiver = find(id);
       if (typeof campaign !== 'string') throw new Error(`${COMMAND}: rows needs a campaign`);
-      // A second, short-lived connection to the same file (WAL mode allows it): the rows exactly as
-      // stored, which the CSV export would alter (a leading "+" gets a "'"). Works while stopped too.
-      const { PledgeStore } = await receiverModules();
-      const store = new PledgeStore({ path: receiver.dbPath });
+      // A second, short-lived connection to the same database (SQLite's WAL mode allows it): the rows
+      // exactly as stored, which the CSV export would alter (a leading "+" gets a "'"). Works while stopped.
+      const { openStore } = await receiverModules();
+      const store = await openStore({ path: receiver.dbPath, emailKey: receiver.emailKey });
       try {
-        const rows = [...store.pledges(campaign)];
+        const rows = [];
+        for await (const row of store.pledges(campaign)) rows.push(row);
         for (const row of rows) delete row.seq; // storage order is the array's order
         return rows;
       } finally {
-        store.close();
+        await store.close();
       }
     },
   };

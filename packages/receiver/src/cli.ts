@@ -7,11 +7,48 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_DB, loadConfig } from './config.js';
+import { migrateTo } from './migrate-to.js';
+import { isPostgresUrl } from './open-store.js';
 import { createServer } from './server.js';
 import { WEB_ROOT } from './console/routes.js';
 
+/** A database URL without its password, for the start-up lines. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** `samleng-receiver migrate-to <postgres-url>`: the SQLite file of SAMLENG_DB into PostgreSQL. */
+async function migrateCommand(url: string | undefined): Promise<void> {
+  const from = process.env.SAMLENG_DB?.trim() || DEFAULT_DB;
+  if (!url || !isPostgresUrl(url) || isPostgresUrl(from)) {
+    throw new ConfigError(
+      'usage: SAMLENG_DB=path/to/samleng.db samleng-receiver migrate-to postgres://user:password@host/database',
+    );
+  }
+  const report = await migrateTo(from, url);
+  for (const check of report.checks) {
+    const mark = check.sqlite === check.postgres ? 'ok ' : 'DIFFERS';
+    console.log(`${mark} ${check.what}: SQLite ${check.sqlite}, PostgreSQL ${check.postgres}`);
+  }
+  if (!report.ok) throw new ConfigError('the copy differs from the SQLite file (above): do not switch over');
+  console.log(
+    [
+      `Copied ${resolve(from)} into ${redactUrl(url)}; every count matches.`,
+      "Start every receiver with that URL as SAMLENG_DB and the SQLite file's e-mail key:",
+      `  SAMLENG_EMAIL_KEY_FILE=${resolve(report.keyFile)}   (or SAMLENG_EMAIL_KEY=$(cat ${resolve(report.keyFile)}))`,
+    ].join('\n'),
+  );
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'migrate-to') return migrateCommand(process.argv[3]);
   const { values } = parseArgs({
     options: {
       static: { type: 'string', multiple: true, default: [] },
@@ -20,7 +57,10 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log('Usage: samleng-receiver [--dev] [--static DIR[=PREFIX]]...  (configuration: see README)');
+    console.log(
+      'Usage: samleng-receiver [--dev] [--static DIR[=PREFIX]]...  (configuration: see README)\n' +
+        '       samleng-receiver migrate-to postgres://…  (copies the SQLite file of SAMLENG_DB into PostgreSQL)',
+    );
     return;
   }
   const config = loadConfig(process.env);
@@ -42,6 +82,7 @@ async function main(): Promise<void> {
 
   const app = await createServer({
     dbPath: config.dbPath,
+    emailKey: config.emailKey,
     allowedOrigins: config.allowedOrigins,
     adminTokens: config.adminTokens,
     partnerTokens: config.partnerTokens,
@@ -65,7 +106,7 @@ async function main(): Promise<void> {
   if (mounts.length > 0) lines.push(`  serving ${mounts.map((m) => `${m.prefix} ← ${m.root}`).join(', ')}`);
   lines.push(
     `  pledges: POST ${base}/api/pledges · count: ${base}/api/pledges/count?campaign=…`,
-    `  database: ${resolve(config.dbPath)}`,
+    `  database: ${isPostgresUrl(config.dbPath) ? redactUrl(config.dbPath) : resolve(config.dbPath)}`,
     config.mail
       ? `  confirmation by e-mail: on (links to ${config.mail.publicUrl}/confirm/…, valid ${config.confirmDays} days)`
       : '  confirmation by e-mail: off (single opt-in; set SAMLENG_SMTP_URL to turn it on)',

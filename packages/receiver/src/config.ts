@@ -2,6 +2,7 @@
 import { ConfigError } from './config-error.js';
 import { parsePartnerTokens } from './console/access.js';
 import type { PartnerToken } from './console/access.js';
+import { emailKeyFromEnv } from './email-key-config.js';
 import { parseTrustProxy } from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
 
@@ -10,8 +11,10 @@ export interface ReceiverConfig {
   port: number;
   /** Interface to listen on (`localhost` binds loopback only; a container needs `0.0.0.0`). */
   host: string;
-  /** Path of the SQLite file; its directory is created. */
+  /** Path of the SQLite file (its directory is created), or a postgres:// URL. */
   dbPath: string;
+  /** PostgreSQL: the e-mail HMAC's key (SAMLENG_EMAIL_KEY or SAMLENG_EMAIL_KEY_FILE). */
+  emailKey: Buffer | undefined;
   /** Origins allowed to post pledges from a browser (`*` = any). */
   allowedOrigins: string[];
   /** Admin bearer tokens (several during a rotation); empty = admin routes always answer 401. */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig
     port: integer('PORT', env.PORT, 8000, 0),
     host: env.HOST?.trim() || 'localhost',
     dbPath: env.SAMLENG_DB?.trim() || DEFAULT_DB,
+    emailKey: emailKeyFromEnv(env),
     allowedOrigins: list(env.SAMLENG_ALLOWED_ORIGINS).map(normalizeOrigin),
     adminTokens,
     partnerTokens: parsePartnerTokens(env.SAMLENG_PARTNER_TOKENS, MIN_TOKEN_LENGTH),

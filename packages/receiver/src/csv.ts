@@ -33,3 +33,12 @@ export function* csvLines<T>(
   yield BOM + csvRow(columns.map((column) => column.header));
   for (const row of rows) yield csvRow(columns.map((column) => column.value(row)));
 }
+
+/** csvLines over rows that come a page at a time from the database (either store). */
+export async function* csvLinesAsync<T>(
+  columns: readonly { header: string; value: (row: T) => string | number | null | undefined }[],
+  rows: AsyncIterable<T>,
+): AsyncGenerator<string> {
+  yield BOM + csvRow(columns.map((column) => column.header));
+  for await (const row of rows) yield csvRow(columns.map((column) => column.value(row)));
+}

@@ -12,8 +12,8 @@ const PROBE_MS = 100;
 const LAG_MEMORY_MS = 5_000;
 
 export interface HealthSource {
-  /** Whether the write lock can be taken now (without waiting). */
-  canWrite(): boolean;
+  /** Whether a write could start now (SQLite: the write lock is free; PostgreSQL: the server answers). */
+  canWrite(): Promise<boolean>;
   /** Whether the last write gave up. */
   writeFailing: boolean;
 }
@@ -50,11 +50,11 @@ export class HealthMonitor {
     this.histogram.reset();
   }
 
-  check(): Health {
+  async check(): Promise<Health> {
     this.sample();
     this.tick();
     const reasons: ('store' | 'event-loop')[] = [];
-    if (this.store.writeFailing || !this.store.canWrite()) reasons.push('store');
+    if (this.store.writeFailing || !(await this.store.canWrite())) reasons.push('store');
     if (Date.now() - this.laggedAt < LAG_MEMORY_MS) reasons.push('event-loop');
     return reasons.length === 0 ? { status: 'ok' } : { status: 'unavailable', reasons };
   }

@@ -3,9 +3,10 @@
 // its campaign, partner, consent sentence and times, and the HMAC of its address (so the same person
 // cannot be counted twice): the counts stay right. Runs at start and then every hour. Only sorted rows
 // are pledges here (intake.ts): an unsorted one is sorted within a second, or at the next start.
-import { isBusy } from './busy.js';
+import { isBusy, StoreBusyError } from './busy.js';
 import { truncateWal } from './erasure.js';
 import type { PledgeStore } from './store.js';
+import type { Store } from './store-api.js';
 
 const DAY = 86_400_000;
 
@@ -54,24 +55,24 @@ export function sweep(store: PledgeStore, options: RetentionOptions): SweepResul
   return result;
 }
 
-/** Sweeps now and every `everyMs`; returns a stop function. */
-export function scheduleSweeps(
-  store: PledgeStore,
+/** Sweeps now and every `everyMs` (with either store); resolves after the first sweep with a stop function. */
+export async function scheduleSweeps(
+  store: Store,
   options: RetentionOptions,
   onSweep: (result: SweepResult) => void = () => {},
   everyMs = 3_600_000,
-): () => void {
-  const run = () => {
-    if (!store.db.open) return;
+): Promise<() => void> {
+  const run = async () => {
     try {
-      onSweep(sweep(store, options));
+      onSweep(await store.sweep(options));
     } catch (error) {
-      // Another process holds the write lock (busy.ts): the next sweep does the work.
-      if (!isBusy(error)) throw error;
+      // Another process holds SQLite's write lock (busy.ts), or PostgreSQL is unreachable: the next
+      // sweep does the work.
+      if (!isBusy(error) && !(error instanceof StoreBusyError)) throw error;
     }
   };
-  run();
-  const timer = setInterval(run, everyMs);
+  await run();
+  const timer = setInterval(() => void run(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -31,7 +31,7 @@ import { consoleRoutes, webMounts } from './console/routes.js';
 import { Mailer } from './mail/outbox.js';
 import type { MailSettings } from './mail/outbox.js';
 import { scheduleSweeps } from './retention.js';
-import { PledgeStore } from './store.js';
+import { openStore } from './open-store.js';
 import { textRules } from './text-rules.js';
 import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
@@ -44,8 +44,10 @@ declare module 'fastify' {
 }
 
 export interface ServerOptions {
-  /** SQLite file (created with its directory), or `:memory:`. */
+  /** SQLite file (created with its directory), `:memory:`, or a `postgres://` URL (open-store.ts). */
   dbPath: string;
+  /** PostgreSQL only: the key of the e-mail HMAC, the same on every receiver (SAMLENG_EMAIL_KEY). */
+  emailKey?: Buffer | undefined;
   /** Origins allowed to post from a browser; `*` allows any. Default: none (only non-browser clients). */
   allowedOrigins?: readonly string[];
   /** Admin bearer tokens; none = the admin routes always answer 401. */
@@ -144,8 +146,9 @@ class PrivateLogController extends LogController {
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const confirmDays = options.confirmDays ?? 7;
   let mailer: Mailer | undefined;
-  const store = new PledgeStore({
+  const store = await openStore({
     path: options.dbPath,
+    ...(options.emailKey ? { emailKey: options.emailKey } : {}),
     ...(options.now ? { now: options.now } : {}),
     confirm: options.mail !== undefined,
     confirmDays,
@@ -178,18 +181,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   });
   app.decorate('adminFailures', adminFailures);
+  store.warn = (what, error) => app.log.warn({ code: (error as { code?: string } | null)?.code }, what);
   applyConnectionCap(app.server, options.httpLimits);
   const proxyWarning = trustProxyWarning(trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);
   if (options.mail) {
-    mailer = new Mailer(store.db, { ...options.mail, confirmDays }, app.log, () =>
+    mailer = new Mailer(store.outbox, { ...options.mail, confirmDays }, app.log, () =>
       (options.now ?? (() => new Date()))().getTime(),
     );
-    mailer.wake(); // what a previous run left in the outbox
+    void mailer.start(); // what a previous run left in the outbox
   } else {
     app.log.info('SAMLENG_SMTP_URL is not set: single opt-in, every pledge is counted when stored');
   }
-  const stopSweeps = scheduleSweeps(
+  const stopSweeps = await scheduleSweeps(
     store,
     { confirmDays, retentionDays: options.retentionDays, now: options.now ?? (() => new Date()) },
     (result) => {
@@ -199,7 +203,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('onClose', async () => {
     stopSweeps();
     await mailer?.close();
-    store.close();
+    await store.close();
   });
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
   app.removeContentTypeParser('text/plain');
@@ -236,7 +240,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const health = new HealthMonitor(store);
   app.addHook('onClose', async () => health.close());
   app.get('/healthz', async (_request, reply) => {
-    const state = health.check();
+    const state = await health.check();
     reply.header('cache-control', 'no-store');
     return state.status === 'ok' ? state : reply.status(503).send(state);
   });
@@ -272,7 +276,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // Every accepted pledge gets this same answer: a new address, a known one (which only its owner
       // hears of, by mail) or a retry of the same id. Which it was is decided after the answer is sent
       // (intake.ts), so neither the answer nor its timing tells; and no count, which would.
-      await store.addSoon({
+      await store.add({
         id: body.id,
         campaign: body.campaign,
         consentText: body.consentText,
@@ -308,8 +312,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const { campaign, partner } = request.query;
       reply.header('cache-control', 'public, max-age=5');
       return partner
-        ? { campaign, partner, count: store.count(campaign, partner) }
-        : { campaign, count: store.count(campaign) };
+        ? { campaign, partner, count: await store.count(campaign, partner) }
+        : { campaign, count: await store.count(campaign) };
     },
   );
 

@@ -4,7 +4,6 @@
 // One browser each, a handful of page loads (CI time).
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
+import { rows } from './db.js';
 import { ADMIN_TOKEN, pledge, post, start, tempDir } from './helpers.js';
 
 const ROOT = new URL('../../../../', import.meta.url);
@@ -49,14 +49,8 @@ for (const campaign of ['free-them-chromium', 'free-them-firefox']) {
   }
 }
 
-function fromDb<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+/** Rows straight from the store's database (the SQLite file, or PostgreSQL in the PG run). */
+const fromDb = <T>(sql: string, ...params: unknown[]): Promise<T[]> => rows<T>(dbPath, sql, params);
 
 /** The text of the page, shadow roots included. */
 const deepText = (page: Page) =>
@@ -131,8 +125,8 @@ for (const name of ['chromium', 'firefox'] as const) {
         assert.doesNotMatch(text, new RegExp(other));
 
       // The numbers and the chart are the database's, for this partner.
-      const [{ n }] = fromDb<{ n: number }>(
-        "SELECT count(*) AS n FROM pledges WHERE campaign = ? AND partner = 'khmer-voices' AND confirmed_at IS NOT NULL",
+      const [{ n }] = await fromDb<{ n: number }>(
+        "SELECT CAST(count(*) AS integer) AS n FROM pledges WHERE campaign = ? AND partner = 'khmer-voices' AND confirmed_at IS NOT NULL",
         campaign,
       );
       const shown = await page.$eval('pierce/samleng-console-stats', (stats) =>
@@ -145,8 +139,8 @@ for (const name of ['chromium', 'firefox'] as const) {
           Number(bar.getAttribute('data-count')),
         ]),
       );
-      const perDay = fromDb<{ key: string; count: number }>(
-        "SELECT substr(consent_at, 1, 10) AS key, count(*) AS count FROM pledges WHERE campaign = ? AND partner = 'khmer-voices' GROUP BY key",
+      const perDay = await fromDb<{ key: string; count: number }>(
+        "SELECT substr(consent_at, 1, 10) AS key, CAST(count(*) AS integer) AS count FROM pledges WHERE campaign = ? AND partner = 'khmer-voices' GROUP BY key ORDER BY key",
         campaign,
       );
       assert.deepEqual(
@@ -218,7 +212,7 @@ for (const name of ['chromium', 'firefox'] as const) {
             ?.shadowRoot?.querySelectorAll('tbody tr').length === 2,
       );
       assert.deepEqual(
-        fromDb("SELECT id FROM pledges WHERE campaign = ? AND name = 'Keo Vanna'", campaign),
+        await fromDb("SELECT id FROM pledges WHERE campaign = ? AND name = 'Keo Vanna'", campaign),
         [],
       );
       assert.doesNotMatch(await deepText(page), /Keo Vanna/);

@@ -2,8 +2,8 @@
 // route that changes something, failed sign-ins counted with the other admin failures, and partner tokens
 // that never see another partner's pledges, on every route of the console and of the API.
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { describe, it } from 'node:test';
+import { rows, scalar } from './db.js';
 import { ADMIN_TOKEN, admin, pledge, post, start } from './helpers.js';
 
 const KV = 'khmer-voices-token-0123456789abcdef';
@@ -202,13 +202,7 @@ describe('partner scoping', () => {
       body: JSON.stringify({ campaign: 'free-them', email: 'marie@example.org' }),
     });
     assert.deepEqual(await json(viaConsole), { campaign: 'free-them', deleted: 0 });
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const left = db.prepare("SELECT count(*) FROM pledges WHERE name = 'Marie Lefèvre'").pluck().get();
-      assert.equal(left, 1);
-    } finally {
-      db.close();
-    }
+    assert.equal(await scalar(dbPath, "SELECT count(*) FROM pledges WHERE name = 'Marie Lefèvre'"), 1);
   });
 });
 
@@ -216,31 +210,29 @@ describe('numbers and erasure', () => {
   it('the admin’s numbers are the database’s', async () => {
     const cookie = await session(ADMIN_TOKEN);
     const stats = await json(await get('/console/api/stats?campaign=free-them', cookie));
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      const q = (sql: string) => db.prepare(sql).all();
-      assert.equal(
-        stats.confirmed,
-        db
-          .prepare("SELECT count(*) FROM pledges WHERE campaign = 'free-them' AND confirmed_at IS NOT NULL")
-          .pluck()
-          .get(),
-      );
-      assert.deepEqual(
-        stats.byPartner,
-        q(
-          "SELECT partner AS key, count(*) AS count FROM pledges WHERE campaign = 'free-them' GROUP BY partner ORDER BY count DESC, key",
-        ),
-      );
-      assert.deepEqual(
-        stats.byDay,
-        q(
-          "SELECT substr(consent_at, 1, 10) AS key, count(*) AS count FROM pledges WHERE campaign = 'free-them' GROUP BY key",
-        ),
-      );
-    } finally {
-      db.close();
-    }
+    // Read straight from the store's database (the SQLite file, or the PostgreSQL database), in SQL both
+    // speak: CAST so that PostgreSQL's bigint count comes back a number.
+    assert.equal(
+      stats.confirmed,
+      await scalar(
+        dbPath,
+        "SELECT count(*) FROM pledges WHERE campaign = 'free-them' AND confirmed_at IS NOT NULL",
+      ),
+    );
+    assert.deepEqual(
+      stats.byPartner,
+      await rows(
+        dbPath,
+        "SELECT partner AS key, CAST(count(*) AS integer) AS count FROM pledges WHERE campaign = 'free-them' GROUP BY partner ORDER BY count DESC, key",
+      ),
+    );
+    assert.deepEqual(
+      stats.byDay,
+      await rows(
+        dbPath,
+        "SELECT substr(consent_at, 1, 10) AS key, CAST(count(*) AS integer) AS count FROM pledges WHERE campaign = 'free-them' GROUP BY key ORDER BY key",
+      ),
+    );
     assert.equal(stats.pending, 0, 'single opt-in: nothing waits');
   });
 
@@ -254,12 +246,7 @@ describe('numbers and erasure', () => {
     assert.deepEqual(await json(response), { campaign: 'free-them', deleted: 1 });
     const table = await json(await get('/console/api/pledges?campaign=free-them&q=prum', cookie));
     assert.equal(table.total, 0);
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      assert.equal(db.prepare("SELECT count(*) FROM pledges WHERE name = 'Dara Prum'").pluck().get(), 0);
-    } finally {
-      db.close();
-    }
+    assert.equal(await scalar(dbPath, "SELECT count(*) FROM pledges WHERE name = 'Dara Prum'"), 0);
   });
 });
 
@@ -273,19 +260,18 @@ describe('unsorted pledges (#14: written once, sorted a moment later)', () => {
         method: 'DELETE',
         headers: { authorization: `Bearer ${token}` },
       });
-    const rows = () => {
-      const db = new Database(slow.dbPath, { readonly: true });
-      try {
-        return db.prepare("SELECT sorted FROM pledges WHERE campaign = 'unsorted'").pluck().all();
-      } finally {
-        db.close();
-      }
-    };
-    assert.deepEqual(rows(), [0]);
+    const sorted = async () =>
+      (
+        await rows<{ sorted: number }>(
+          slow.dbPath,
+          "SELECT CAST(sorted AS integer) AS sorted FROM pledges WHERE campaign = 'unsorted'",
+        )
+      ).map((row) => row.sorted);
+    assert.deepEqual(await sorted(), [0]);
     assert.equal(((await json(await erase(KV))) as { deleted: number }).deleted, 0);
-    assert.deepEqual(rows(), [0], 'still there: another partner’s');
+    assert.deepEqual(await sorted(), [0], 'still there: another partner’s');
     assert.equal(((await json(await erase(AC))) as { deleted: number }).deleted, 1);
-    assert.deepEqual(rows(), []);
+    assert.deepEqual(await sorted(), []);
   });
 });
 

@@ -7,6 +7,7 @@ import { after } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/server.js';
 import type { ServerOptions } from '../src/server.js';
+import { onPostgres, TEST_EMAIL_KEY, testDatabase } from './db.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -23,11 +24,15 @@ export interface Running {
   dbPath: string;
 }
 
-/** Starts the receiver on 127.0.0.1:0 with a temporary database; it is closed after the test file. */
+/**
+ * Starts the receiver on 127.0.0.1:0 with a temporary database (a SQLite file, or a fresh PostgreSQL
+ * database with SAMLENG_TEST_DB=postgres: db.ts); it is closed after the test file.
+ */
 export async function start(options: Partial<ServerOptions> = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'samleng-receiver-'));
-  const dbPath = options.dbPath ?? join(dir, 'data', 'pledges.db');
+  const dbPath = await testDatabase(options.dbPath ?? join(dir, 'data', 'pledges.db'));
   const app = await createServer({
+    ...(onPostgres ? { emailKey: TEST_EMAIL_KEY } : {}),
     logLevel: 'silent',
     adminTokens: [ADMIN_TOKEN],
     allowedOrigins: ['https://partner.example'],

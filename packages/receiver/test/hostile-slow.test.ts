@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { describe, it } from 'node:test';
+import { storeIndependent } from './db.js';
 import { pledge, post, start } from './helpers.js';
 
 // Long enough that the slowloris is still on while others are served, even on a loaded machine.
@@ -31,7 +32,7 @@ function open(port: number): Promise<{ socket: Socket; closed: Promise<number> }
 
 const portOf = (url: string) => Number(new URL(url).port);
 
-describe('slow and idle clients', () => {
+describe('slow and idle clients', { skip: storeIndependent }, () => {
   it(
     'serves others during a 1,500-socket slowloris, then closes every held socket',
     { timeout: 60_000 },

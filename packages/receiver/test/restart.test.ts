@@ -4,14 +4,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { scalar, storeEnv, testDatabase } from './db.js';
 import { count, pledge, post, tempDir } from './helpers.js';
 import { CLI, launch, stop } from './process.js';
 
 describe('the samleng-receiver process', () => {
   it('keeps every pledge across a kill and a graceful stop', async () => {
-    const dbPath = join(tempDir(), 'data', 'samleng.db');
-    const env = { SAMLENG_DB: dbPath, SAMLENG_RATE_LIMIT: '100' };
+    const dbPath = await testDatabase(join(tempDir(), 'data', 'samleng.db'));
+    const env = { SAMLENG_DB: dbPath, SAMLENG_RATE_LIMIT: '100', ...storeEnv };
 
     let running = await launch(env);
     const bodies = Array.from({ length: 10 }, () => pledge({ campaign: 'kept' }));
@@ -32,13 +32,8 @@ describe('the samleng-receiver process', () => {
     assert.equal(await count(running.url, 'kept'), 11, 'counted once');
     assert.equal(await stop(running.child, 'SIGTERM'), 0, 'exits cleanly on SIGTERM');
 
-    // After a graceful stop the WAL is checkpointed into the file, which another program can read.
-    const db = new Database(dbPath, { readonly: true });
-    try {
-      assert.equal(db.prepare("SELECT count(*) FROM pledges WHERE campaign = 'kept'").pluck().get(), 11);
-    } finally {
-      db.close();
-    }
+    // After a graceful stop (SQLite: the WAL is checkpointed into the file) another program reads them.
+    assert.equal(await scalar(dbPath, "SELECT count(*) FROM pledges WHERE campaign = 'kept'"), 11);
   });
 
   it('refuses to start with a bad configuration, saying why', async () => {

@@ -20,6 +20,8 @@ export class TestSmtp {
   readonly mails: Received[] = [];
   /** Messages to refuse with 451 before accepting again. */
   refuseNext = 0;
+  /** ms before each message is accepted: a slow server, so that senders overlap. */
+  delayMs = 0;
   port = 0;
   private server: SMTPServer | undefined;
   private waiters: (() => void)[] = [];
@@ -33,7 +35,8 @@ export class TestSmtp {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
+        stream.on('end', async () => {
+          if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
           if (this.refuseNext > 0) {
             this.refuseNext--;
             const error = Object.assign(new Error('Try again later'), { responseCode: 451 });

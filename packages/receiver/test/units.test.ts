@@ -74,6 +74,7 @@ describe('loadConfig', () => {
       port: 8000,
       host: 'localhost',
       dbPath: DEFAULT_DB,
+      emailKey: undefined,
       allowedOrigins: [],
       adminTokens: [],
       partnerTokens: [],
@@ -380,5 +381,16 @@ describe('migration 3 (each pledge written once)', () => {
     assert.deepEqual(tables, []);
     assert.equal(store.db.prepare('SELECT count(*) FROM pledges WHERE sorted = 0').pluck().get(), 0);
     store.close();
+  });
+});
+
+describe('PostgreSQL migrations', () => {
+  it('have the versions and names of the SQLite ones, in order (the same schema history in both stores)', async () => {
+    const { MIGRATIONS } = await import('../src/migrations.js');
+    const { PG_MIGRATIONS } = await import('../src/pg/migrations.js');
+    assert.deepEqual(
+      PG_MIGRATIONS.map(({ version, name }) => ({ version, name })),
+      MIGRATIONS.map(({ version, name }) => ({ version, name })),
+    );
   });
 });

@@ -1,13 +1,13 @@
 // GET /confirm/<token> shows the page; POST /confirm/<token> (its button) confirms. Tokens are 24 random
 // bytes (base64url); the database keeps only their SHA-256.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { PledgeStore } from '../store.js';
+import type { Store } from '../store-api.js';
 import { confirmPage, PAGE_CSP } from './page.js';
 import type { PageState } from './page.js';
 
 const TOKEN = '^[A-Za-z0-9_-]{16,64}$';
 
-export async function confirmRoutes(app: FastifyInstance, options: { store: PledgeStore }): Promise<void> {
+export async function confirmRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
   // The page's form posts urlencoded; its body carries nothing this route reads.
   app.addContentTypeParser(
@@ -36,7 +36,7 @@ export async function confirmRoutes(app: FastifyInstance, options: { store: Pled
     '/confirm/:token',
     { schema, attachValidation: true },
     async (request, reply) => {
-      const target = request.validationError ? undefined : store.confirmTarget(request.params.token);
+      const target = request.validationError ? undefined : await store.confirmTarget(request.params.token);
       if (!target) return send(reply, 'invalid', language(request.headers['accept-language']));
       return send(reply, target.state, target.locale, target.campaign, request.params.token);
     },
@@ -46,7 +46,7 @@ export async function confirmRoutes(app: FastifyInstance, options: { store: Pled
     '/confirm/:token',
     { schema, attachValidation: true },
     async (request, reply) => {
-      const target = request.validationError ? undefined : store.confirm(request.params.token);
+      const target = request.validationError ? undefined : await store.confirm(request.params.token);
       if (!target) return send(reply, 'invalid', language(request.headers['accept-language']));
       return send(reply, target.state, target.locale, target.campaign);
     },

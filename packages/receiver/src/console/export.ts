@@ -2,8 +2,9 @@
 // same safe cells (csv.ts), scoped by the caller's access.
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { BOM, csvRow } from '../csv.js';
-import type { PledgeRow, PledgeStore } from '../store.js';
+import { csvLinesAsync } from '../csv.js';
+import type { PledgeRow } from '../store.js';
+import type { Store } from '../store-api.js';
 import type { Access } from './access.js';
 import { exportRows } from './queries.js';
 
@@ -24,23 +25,13 @@ export const CSV_COLUMNS: readonly { header: string; value: (row: PledgeRow) => 
   { header: 'confirmed_at', value: (row) => row.confirmed_at },
 ];
 
-async function* csvDocument(rows: AsyncIterable<PledgeRow>): AsyncGenerator<string> {
-  yield BOM + csvRow(CSV_COLUMNS.map((column) => column.header));
-  for await (const row of rows) yield csvRow(CSV_COLUMNS.map((column) => column.value(row)));
-}
-
 /** Streams the campaign's pledges this access may see as an attachment. */
-export function sendCsv(
-  reply: FastifyReply,
-  store: PledgeStore,
-  campaign: string,
-  access: Access,
-): FastifyReply {
+export function sendCsv(reply: FastifyReply, store: Store, campaign: string, access: Access): FastifyReply {
   const day = new Date().toISOString().slice(0, 10);
   const who = access.partner ? `-${access.partner}` : '';
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="samleng-${campaign}${who}-${day}.csv"`)
     .header('cache-control', 'no-store')
-    .send(Readable.from(csvDocument(exportRows(store, campaign, access))));
+    .send(Readable.from(csvLinesAsync(CSV_COLUMNS, exportRows(store, campaign, access))));
 }

@@ -1,12 +1,29 @@
-// Every SQL query of the console and of the scoped API, in one file, so that a change of the store (an
-// async interface, PostgreSQL) has one place to follow. Each takes an Access and filters on its partner in
-// SQL: `(@partner IS NULL OR partner = @partner)`, the admin's partner being NULL. Only sorted rows are
+// The console's and the scoped API's queries, on either store: the SQLite SQL is here (over the SQLite
+// store's PledgeStore), the PostgreSQL SQL in ../pg/console-queries.ts; each exported function picks by
+// the store it is given. Each takes an Access and filters on its partner in SQL:
+// `(@partner IS NULL OR partner = @partner)`, the admin's partner being NULL. Only sorted rows are
 // pledges (intake.ts), and only confirmed ones are shown (the same rule as the running counts and the CSV
-// export); pending ones are only counted.
-// Written async although better-sqlite3 answers synchronously: the store is becoming async (#15).
+// export); pending ones are only counted. A read first sorts what was taken in (as the export does).
 import { truncateWal } from '../erasure.js';
+import {
+  pgCampaigns,
+  pgCampaignStats,
+  pgErasePledge,
+  pgExportRows,
+  pgSearchPledges,
+} from '../pg/console-queries.js';
+import { PgStore } from '../pg/store.js';
+import { SqliteStore } from '../sqlite-store.js';
 import type { PledgeRow, PledgeStore } from '../store.js';
+import type { Store } from '../store-api.js';
 import type { Access } from './access.js';
+
+/** The SQLite file behind a store, or undefined for PostgreSQL; any other store is a bug. */
+function sqliteOf(store: Store): PledgeStore | undefined {
+  if (store instanceof SqliteStore) return store.inner;
+  if (store instanceof PgStore) return undefined;
+  throw new TypeError(`console queries: no SQL for a ${store.kind} store`);
+}
 
 /** The partner filter, for a statement whose parameters include @partner. */
 const SCOPE = '(@partner IS NULL OR partner = @partner)';
@@ -34,9 +51,11 @@ export interface CampaignStats {
 }
 
 /** Campaigns with at least one pledge this access may see, largest first. */
-export async function campaigns(store: PledgeStore, access: Access): Promise<Tally[]> {
-  store.sortIntake();
-  return store.db
+export async function campaigns(store: Store, access: Access): Promise<Tally[]> {
+  const db = sqliteOf(store)?.db;
+  await store.sortNow();
+  if (!db) return pgCampaigns(store as PgStore, access);
+  return db
     .prepare<Record<string, unknown>, Tally>(
       `SELECT campaign AS key, count(*) AS count FROM pledges WHERE ${CONFIRMED} AND ${SCOPE}
        GROUP BY campaign ORDER BY count DESC, campaign LIMIT 500`,
@@ -45,22 +64,20 @@ export async function campaigns(store: PledgeStore, access: Access): Promise<Tal
 }
 
 /** The console's numbers for one campaign. */
-export async function campaignStats(
-  store: PledgeStore,
-  campaign: string,
-  access: Access,
-): Promise<CampaignStats> {
-  store.sortIntake();
+export async function campaignStats(store: Store, campaign: string, access: Access): Promise<CampaignStats> {
+  const db = sqliteOf(store)?.db;
+  await store.sortNow();
+  if (!db) return pgCampaignStats(store as PgStore, campaign, access);
   const params = { campaign, ...scope(access) };
   const where = `campaign = @campaign AND ${SCOPE}`;
-  const totals = store.db
+  const totals = db
     .prepare<Record<string, unknown>, { confirmed: number | null; pending: number | null }>(
       `SELECT sum(confirmed_at IS NOT NULL) AS confirmed, sum(confirmed_at IS NULL) AS pending
        FROM pledges WHERE ${where} AND ${SORTED}`,
     )
     .get(params);
   const tally = (column: string, order: string) =>
-    store.db
+    db
       .prepare<Record<string, unknown>, Tally>(
         `SELECT ${column} AS key, count(*) AS count FROM pledges WHERE ${where} AND ${CONFIRMED}
          GROUP BY key ORDER BY ${order} LIMIT 1000`,
@@ -81,6 +98,15 @@ export type TableRow = Pick<
   'id' | 'partner' | 'name' | 'email' | 'country' | 'consent_text' | 'consent_at' | 'confirmed_at'
 >;
 
+export interface SearchQuery {
+  campaign: string;
+  /** Contained in the name or the e-mail, any case; `%` and `_` are plain characters. */
+  search: string;
+  /** From 0. */
+  page: number;
+  pageSize: number;
+}
+
 export interface PledgePage {
   total: number;
   page: number;
@@ -92,12 +118,10 @@ export interface PledgePage {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A page of a campaign's pledges, newest first, whose name or e-mail contains `search` (any case). */
-export async function searchPledges(
-  store: PledgeStore,
-  query: { campaign: string; search: string; page: number; pageSize: number },
-  access: Access,
-): Promise<PledgePage> {
-  store.sortIntake();
+export async function searchPledges(store: Store, query: SearchQuery, access: Access): Promise<PledgePage> {
+  const db = sqliteOf(store)?.db;
+  await store.sortNow();
+  if (!db) return pgSearchPledges(store as PgStore, query, access);
   const params = {
     campaign: query.campaign,
     ...scope(access),
@@ -107,11 +131,11 @@ export async function searchPledges(
   };
   const where = `campaign = @campaign AND ${SCOPE} AND ${CONFIRMED}
     AND (@like IS NULL OR name LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\')`;
-  const total = store.db
+  const total = db
     .prepare<Record<string, unknown>, number>(`SELECT count(*) FROM pledges WHERE ${where}`)
     .pluck()
     .get(params);
-  const rows = store.db
+  const rows = db
     .prepare<Record<string, unknown>, TableRow>(
       `SELECT id, partner, name, email, country, consent_text, consent_at, confirmed_at FROM pledges
        WHERE ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
@@ -125,13 +149,18 @@ export async function searchPledges(
  * export never holds the database while the response streams).
  */
 export async function* exportRows(
-  store: PledgeStore,
+  store: Store,
   campaign: string,
   access: Access,
   pageSize = 1000,
 ): AsyncGenerator<PledgeRow> {
-  store.sortIntake();
-  const statement = store.db.prepare<Record<string, unknown>, PledgeRow & { seq: number }>(
+  const db = sqliteOf(store)?.db;
+  await store.sortNow();
+  if (!db) {
+    yield* pgExportRows(store as PgStore, campaign, access, pageSize);
+    return;
+  }
+  const statement = db.prepare<Record<string, unknown>, PledgeRow & { seq: number }>(
     `SELECT seq, id, campaign, partner, name, email, country, phone, city, comment, consent_text, consent_at,
             locale, page_url, confirmed_at
      FROM pledges WHERE campaign = @campaign AND ${SCOPE} AND ${CONFIRMED} AND seq > @after
@@ -152,11 +181,17 @@ export async function* exportRows(
  * gets 0, the same answer as for someone who never signed. The WAL is cut either way (erasure.ts).
  */
 export async function erasePledge(
-  store: PledgeStore,
+  store: Store,
   campaign: string,
   email: string,
   access: Access,
 ): Promise<number> {
+  const sqlite = sqliteOf(store);
+  if (!sqlite) return pgErasePledge(store as PgStore, campaign, email, access);
+  return sqliteErase(sqlite, campaign, email, access);
+}
+
+function sqliteErase(store: PledgeStore, campaign: string, email: string, access: Access): number {
   const hash = store.hash(email);
   const params = { campaign, hash, ...scope(access) };
   const removed = store.db.transaction(() => {
@@ -186,6 +221,6 @@ export async function erasePledge(
 }
 
 /** The count the API's DELETE answers with: the campaign's, or the partner's share of it. */
-export async function visibleCount(store: PledgeStore, campaign: string, access: Access): Promise<number> {
+export async function visibleCount(store: Store, campaign: string, access: Access): Promise<number> {
   return store.count(campaign, access.partner);
 }

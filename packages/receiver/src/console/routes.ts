@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FailureLimiter } from '../admin-limit.js';
 import { errorBody } from '../errors.js';
 import { LIMITS } from '../schema.js';
-import type { PledgeStore } from '../store.js';
+import type { Store } from '../store-api.js';
 import { accessOf } from './access.js';
 import type { Access } from './access.js';
 import { sendCsv } from './export.js';
@@ -47,7 +47,7 @@ function integrityOf(path: string): () => string | undefined {
 }
 
 export interface ConsoleOptions {
-  store: PledgeStore;
+  store: Store;
   limiter: FailureLimiter;
   resolve: (token: string) => Access | undefined;
   /** The admin routes' per-address rate limit. */

@@ -5,11 +5,11 @@
 //
 // Never doubled, within one bound: a kill -9 after the SMTP server accepted a mail and before its row
 // is deleted sends that one mail again at the next start. Mails go one at a time, so a crash can double
-// at most one mail (README, "Mail").
-import type Database from 'better-sqlite3';
+// at most one mail (README, "Mail"). Several receivers on one PostgreSQL database each run a mailer: the
+// outbox hands a row to one of them only (pg/outbox.ts, FOR UPDATE SKIP LOCKED).
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { writeWhenFree } from '../busy.js';
+import type { MailOutcome, Outbox, OutboxRow } from '../store-api.js';
 import { composeMail } from './compose.js';
 
 export interface MailSettings {
@@ -26,16 +26,6 @@ export interface MailSettings {
   retryMaxMs?: number;
 }
 
-interface OutboxRow {
-  seq: number;
-  kind: 'confirm' | 'known';
-  to_addr: string;
-  campaign: string;
-  locale: string;
-  token: string | null;
-  attempts: number;
-}
-
 export interface MailLog {
   info(object: object, message: string): void;
   warn(object: object, message: string): void;
@@ -43,10 +33,6 @@ export interface MailLog {
 
 export class Mailer {
   private readonly transport: Transporter;
-  private readonly due: Database.Statement<[number], OutboxRow>;
-  private readonly nextAt: Database.Statement<[], number | null>;
-  private readonly done: Database.Statement<[number]>;
-  private readonly later: Database.Statement<[number, number]>;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   /** The run in progress: close() waits for it, so a mail the server accepted has its row deleted. */
@@ -55,7 +41,7 @@ export class Mailer {
   private closed = false;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly outbox: Outbox,
     private readonly settings: MailSettings,
     private readonly log: MailLog,
     private readonly now: () => number = Date.now,
@@ -66,15 +52,16 @@ export class Mailer {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     } as object);
-    this.due = db.prepare(
-      `SELECT seq, kind, to_addr, campaign, locale, token, attempts FROM mail_outbox
-       WHERE next_at <= ? ORDER BY next_at, seq LIMIT 1`,
-    );
-    this.nextAt = db.prepare<[], number | null>('SELECT min(next_at) FROM mail_outbox').pluck();
-    this.done = db.prepare('DELETE FROM mail_outbox WHERE seq = ?');
-    this.later = db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, next_at = ? WHERE seq = ?');
-    // A restart is often what fixed the mail settings: what was waiting for a retry goes now.
-    db.prepare('UPDATE mail_outbox SET next_at = ? WHERE attempts > 0').run(this.now());
+  }
+
+  /** At start: what waited for a retry goes now, then the outbox is looked at. */
+  async start(): Promise<void> {
+    try {
+      await this.outbox.retryNow(this.now());
+    } catch (error) {
+      this.log.warn({ code: (error as { code?: string }).code }, 'mail outbox not reachable, will retry');
+    }
+    this.wake();
   }
 
   /** Looks at the outbox now (after a pledge was sorted, and at start). */
@@ -85,38 +72,41 @@ export class Mailer {
       return;
     }
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.start(), 0);
+    this.timer = setTimeout(() => this.begin(), 0);
   }
 
-  private start(): void {
+  private begin(): void {
     if (this.running || this.closed) return;
     this.current = this.run();
   }
 
   private async run(): Promise<void> {
     this.running = true;
+    let next: number | null = null;
     try {
       for (;;) {
         this.again = false;
-        if (this.closed || !this.db.open) return;
-        const row = this.due.get(this.now());
-        if (!row) break;
-        await this.send(row);
+        if (this.closed) return;
+        if (!(await this.outbox.sendNext(this.now(), (row) => this.send(row)))) break;
       }
+      if (this.closed) return;
+      next = await this.outbox.nextAt();
+    } catch (error) {
+      // The database is unreachable (PostgreSQL restarting): look again in a few seconds.
+      this.log.warn({ code: (error as { code?: string }).code }, 'mail outbox not reachable, will retry');
+      next = this.now() + 5_000;
     } finally {
       this.running = false;
     }
-    if (this.closed || !this.db.open) return;
+    if (this.closed) return;
     if (this.again) return this.wake();
-    const next = this.nextAt.get();
-    if (next != null) {
-      const wait = Math.max(0, Math.min(next - this.now(), 60_000));
-      this.timer = setTimeout(() => this.start(), wait);
-      this.timer.unref();
-    }
+    // Another receiver on the same database may queue mails too: look at least once a minute.
+    const wait = Math.max(0, Math.min((next ?? Infinity) - this.now(), 60_000));
+    this.timer = setTimeout(() => this.begin(), wait);
+    this.timer.unref();
   }
 
-  private async send(row: OutboxRow): Promise<void> {
+  private async send(row: OutboxRow): Promise<MailOutcome> {
     const base = this.settings.publicUrl.replace(/\/+$/, '');
     const mail = composeMail({
       kind: row.kind,
@@ -136,15 +126,10 @@ export class Mailer {
       });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      if (!this.db.open) return;
       if (code !== undefined && code >= 500) {
         // Refused for good (no such mailbox…): trying again would not help.
         this.log.warn({ responseCode: code, kind: row.kind }, 'mail refused by the SMTP server, dropped');
-        await writeWhenFree(
-          () => this.done.run(row.seq),
-          () => this.db.open,
-        );
-        return;
+        return { done: true };
       }
       const base = this.settings.retryBaseMs ?? 30_000;
       const max = this.settings.retryMaxMs ?? 1_800_000;
@@ -153,17 +138,9 @@ export class Mailer {
         { responseCode: code, code: (error as { code?: string }).code, retryInMs: wait },
         'mail not sent, will retry',
       );
-      await writeWhenFree(
-        () => this.later.run(this.now() + wait, row.seq),
-        () => this.db.open,
-      );
-      return;
+      return { done: false, at: this.now() + wait };
     }
-    // A held write lock must not leave the row unsettled: the mail would go out again.
-    await writeWhenFree(
-      () => this.done.run(row.seq),
-      () => this.db.open,
-    );
+    return { done: true };
   }
 
   /** Stops taking mails; waits for the one being sent, so that its row is settled before the DB closes. */

@@ -1,0 +1,40 @@
+// `npm run test:receiver:pg`: the receiver's whole test suite on PostgreSQL. One throwaway cluster for the
+// whole run, made by pg_virtualenv (Debian's postgresql-common) and dropped after it; each test file
+// makes fresh databases in it (packages/receiver/test/db.ts). fsync is off in that cluster: nothing in
+// it outlives the run, and the suite is about behaviour, not durability (bench:receiver measures with
+// fsync on). Files run one at a time: outage.test.ts stops and starts the cluster.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+if (!has('pg_virtualenv') || readdirSync('/usr/lib/postgresql', { withFileTypes: true }).length === 0) {
+  console.error(
+    [
+      'test:receiver:pg needs PostgreSQL installed (the tests start a throwaway cluster, never a mock):',
+      '  Debian/Ubuntu: sudo apt-get install -y postgresql   (pg_virtualenv comes with postgresql-common)',
+      'CI (.ci/run) installs it when missing.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+const dir = 'packages/receiver/dist/test';
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.test.js'))
+  .map((name) => `${dir}/${name}`);
+const args = process.argv.slice(2);
+const { status } = spawnSync(
+  'pg_virtualenv',
+  [
+    '-o',
+    'fsync=off',
+    '-o',
+    'max_connections=300',
+    'node',
+    '--test',
+    '--test-concurrency=1',
+    ...(args.length > 0 ? args : files),
+  ],
+  { stdio: 'inherit', env: { ...process.env, SAMLENG_TEST_DB: 'postgres' } },
+);
+process.exit(status ?? 1);
