@@ -2,7 +2,8 @@
 // whole run, made by pg_virtualenv (Debian's postgresql-common) and dropped after it; each test file
 // makes fresh databases in it (packages/receiver/test/db.ts). fsync is off in that cluster: nothing in
 // it outlives the run, and the suite is about behaviour, not durability (bench:receiver measures with
-// fsync on). Files run one at a time: outage.test.ts stops and starts the cluster.
+// fsync on). Files run three at a time (they wait on timers and servers more than on the CPU), then
+// outage.test.ts alone, since it stops and starts the cluster under everyone's feet.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
@@ -23,6 +24,13 @@ const files = readdirSync(dir)
   .filter((name) => name.endsWith('.test.js'))
   .map((name) => `${dir}/${name}`);
 const args = process.argv.slice(2);
+const alone = files.filter((file) => file.endsWith('/outage.test.js'));
+const together = files.filter((file) => !alone.includes(file));
+// Given files run one at a time; the whole suite runs the shared ones together, then the outage alone.
+const script =
+  args.length > 0
+    ? 'node --test --test-concurrency=1 "$@"'
+    : `node --test --test-concurrency=3 "$@" && node --test ${alone.join(' ')}`;
 const { status } = spawnSync(
   'pg_virtualenv',
   [
@@ -30,10 +38,11 @@ const { status } = spawnSync(
     'fsync=off',
     '-o',
     'max_connections=300',
-    'node',
-    '--test',
-    '--test-concurrency=1',
-    ...(args.length > 0 ? args : files),
+    'sh',
+    '-c',
+    script,
+    'sh',
+    ...(args.length > 0 ? args : together),
   ],
   { stdio: 'inherit', env: { ...process.env, SAMLENG_TEST_DB: 'postgres' } },
 );

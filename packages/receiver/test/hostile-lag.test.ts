@@ -8,7 +8,14 @@ const { url } = await start();
 
 describe('/healthz and the event loop', () => {
   it('says 503 "event-loop" after the loop was blocked for 1.5 s, 200 before', async () => {
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    // Well first: a lag while this process was still starting (other test files share the cores) is
+    // remembered for a few seconds, so wait for the 200 that follows it.
+    let status = 0;
+    for (const until = Date.now() + 10_000; status !== 200 && Date.now() < until;) {
+      status = (await fetch(`${url}/healthz`)).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(status, 200);
     // The receiver runs in this process: a synchronous stretch here blocks its loop as a heavy request would.
     const until = Date.now() + 1_500;
     while (Date.now() < until);
