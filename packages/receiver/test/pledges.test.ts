@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { count, pledge, post, start } from './helpers.js';
+import { count, healthy, pledge, post, start } from './helpers.js';
 
 const { url } = await start();
 
@@ -176,7 +176,7 @@ describe('GET /api/pledges/count', () => {
 
 describe('other routes', () => {
   it('answers GET /healthz', async () => {
-    const response = await fetch(`${url}/healthz`);
+    const response = await healthy(url);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ok' });
   });

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { freshDatabase, postgresOnly, scalar, storeEnv } from './db.js';
-import { count, pledge, post } from './helpers.js';
+import { count, healthy, pledge, post } from './helpers.js';
 import { launch, stop } from './process.js';
 
 /** Round robin over `upstreams`; a refused connection is tried on the next one (Caddy's lb_try_duration). */
@@ -79,6 +79,6 @@ describe('deploy/docker-compose.yml as local processes', { skip: postgresOnly, t
     }
     assert.equal(await count(front.url, 'front'), 60);
     assert.equal(await count(front.url, 'front', 'p1'), 20);
-    assert.equal((await fetch(`${front.url}/healthz`)).status, 200);
+    assert.equal((await healthy(front.url)).status, 200);
   });
 });
