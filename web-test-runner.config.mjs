@@ -12,10 +12,27 @@ const { chromium, firefox } = findBrowsers();
 const only = process.env.SAMLENG_BROWSERS?.split(',');
 const wanted = (name) => !only || only.includes(name);
 
+/**
+ * Test files run side by side (they mostly wait on timers, the receiver and axe: one at a time left the
+ * 2 cores a third busy). Each page is a window of its own, in a browser context of its own: a window is
+ * visible, so it gets animation frames (a background tab gets none), and a context of its own keeps each
+ * file's localStorage, IndexedDB, Web Locks and BroadcastChannel away from the others'.
+ * Chromium only: SAMLENG_TEST_PAGES sets how many at once (default 2).
+ */
+const pagesAtOnce = Math.max(1, Number(process.env.SAMLENG_TEST_PAGES) || 2);
+const createPage = async ({ browser }) => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage({ type: 'window' });
+  page.once('close', () => void context.close().catch(() => {}));
+  return page;
+};
+
 const browsers = [];
 if (chromium && wanted('chromium')) {
   browsers.push(
     chromeLauncher({
+      concurrency: pagesAtOnce,
+      createPage,
       launchOptions: {
         executablePath: chromium,
         headless: true,
@@ -26,7 +43,9 @@ if (chromium && wanted('chromium')) {
 }
 if (firefox && wanted('firefox')) {
   browsers.push(
+    // One page at a time: Firefox gives keyboard focus to one window only, and sendKeys types into it.
     puppeteerLauncher({
+      concurrency: 1,
       launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
     }),
   );
@@ -73,8 +92,6 @@ export default {
     receiverMailPlugin(),
   ],
   browsers,
-  // One page at a time per browser: Chromium does not run animation frames in background tabs.
-  concurrency: 1,
   testRunnerHtml,
   // Generous limits: a busy 2-core CI machine starts Firefox slowly, and axe runs take seconds there.
   browserStartTimeout: 90_000,
