@@ -22,7 +22,18 @@ const phases = [
   [[['receiver tests', 'npm', ['run', '--silent', 'test:receiver']]]],
   [[['receiver tests on PostgreSQL', 'node', ['scripts/test-receiver-pg.mjs']]]],
   [[['browsers', 'node', ['scripts/ensure-browsers.mjs']]]],
-  [[['unit tests', 'npx', ['web-test-runner', '--group', 'unit', '--coverage']]]],
+  // In a throwaway PostgreSQL cluster: Firefox's receivers keep their pledges there, Chromium's in SQLite
+  // (test/receiver-db.mjs), so the pledge widget's browser tests meet both stores in one run.
+  [
+    [
+      [
+        'unit tests',
+        'pg_virtualenv',
+        ['-o', 'fsync=off', 'npx', 'web-test-runner', '--group', 'unit', '--coverage'],
+        { SAMLENG_TEST_DB: 'postgres:firefox' },
+      ],
+    ],
+  ],
   [[['drop-in script tests', 'npx', ['web-test-runner', '--group', 'dist']]]],
   [[['partner pages', 'node', ['scripts/check-partner-pages.mjs']]]],
   [[['stories', 'npm', ['run', '--silent', 'test:stories']]]],
@@ -34,12 +45,15 @@ const timings = [];
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /** Runs one step; output goes straight through when the step is alone, else into `out`. */
-function run([name, command, args], out) {
+function run([name, command, args, extraEnv], out) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     out.push(Buffer.from(`\n▶ ${name}\n`));
     if (out.live) process.stdout.write(Buffer.concat(out.splice(0)));
-    const child = spawn(command, args, { env, stdio: out.live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...env, ...extraEnv },
+      stdio: out.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (chunk) => out.push(chunk));
     child.stderr?.on('data', (chunk) => out.push(chunk));
     child.on('close', (status) => {

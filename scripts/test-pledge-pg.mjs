@@ -1,7 +1,8 @@
 // `npm run test:pledge:pg`: the pledge widget's browser tests (packages/pledge/test) with their receivers on
 // PostgreSQL instead of SQLite files: web-test-runner runs inside one pg_virtualenv cluster, and
-// test/receiver-db.mjs gives each receiver a fresh database. Not part of `npm test` (CI's time): run it
-// when the PostgreSQL store changes. WTR_PORT picks web-test-runner's port (default 8766).
+// test/receiver-db.mjs gives each receiver a fresh database, in both browsers. `npm test` covers both stores
+// in one run instead (Firefox's receivers on PostgreSQL, Chromium's on SQLite: CI's time); run this when
+// the PostgreSQL store changes. WTR_PORT picks web-test-runner's port (default 8766).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 

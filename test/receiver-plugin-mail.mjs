@@ -84,7 +84,7 @@ export function receiverMailPlugin() {
     }));
 
   const actions = {
-    async start() {
+    async start(_payload, session) {
       const create = await load();
       const smtp = await startSmtp();
       const dir = mkdtempSync(join(tmpdir(), 'samleng-mail-flow-'));
@@ -96,7 +96,7 @@ export function receiverMailPlugin() {
       await probe.close();
       const url = `http://127.0.0.1:${port}`;
       const app = await create({
-        ...(await receiverDatabase(dir, 'samleng.db')),
+        ...(await receiverDatabase(dir, 'samleng.db', session?.browser.name)),
         allowedOrigins: ['*'],
         rateLimit: 100_000,
         logLevel: 'silent',

@@ -163,13 +163,13 @@ export function receiverPlugin() {
   };
 
   const actions = {
-    async start(payload) {
+    async start(payload, session) {
       checkStartOptions(payload);
       const id = `receiver-${nextId++}`;
       const dir = mkdtempSync(join(tmpdir(), 'samleng-receiver-'));
       const receiver = {
         dir,
-        ...(await receiverDatabase(dir)),
+        ...(await receiverDatabase(dir, undefined, session?.browser.name)),
         token: randomBytes(24).toString('hex'),
         // Tests post far more than a person would; a test about the limit passes its own.
         rateLimit: payload.rateLimit ?? 100_000,
@@ -235,7 +235,7 @@ export function receiverPlugin() {
 
   return {
     name: COMMAND,
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (command !== COMMAND) return undefined;
       const { action, ...rest } = payload ?? {};
       // Failures come back as `{error}`, thrown by test/receiver.ts in the test: web-test-runner would also
@@ -246,7 +246,7 @@ export function receiverPlugin() {
           const known = Object.keys(actions).join(', ');
           throw new Error(`${COMMAND}: unknown action ${JSON.stringify(action)} (one of ${known})`);
         }
-        return await actions[action](rest);
+        return await actions[action](rest, session);
       } catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };
       }
