@@ -6,16 +6,15 @@
 // PostgreSQL is a throwaway cluster from pg_virtualenv (Debian's postgresql-common) with its default
 // settings (fsync on, synchronous_commit on): the script runs itself inside one when PGHOST is not set.
 //   BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50), BENCH_INSTANCES ("1,2")
-import autocannon from 'autocannon';
-import http from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { closedLoop, cpuMs, openLoop, postAgain, tracker } from './load.mjs';
 import { startReceiver } from './receiver.mjs';
 
 if (!process.env.PGHOST) {
@@ -34,22 +33,7 @@ const duration = Math.min(Number(process.env.BENCH_DURATION ?? 10), 60);
 const connections = Math.min(Number(process.env.BENCH_CONNECTIONS ?? 50), 500);
 const instanceCounts = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
 const TARGET_RATE = 2000;
-const consentText = 'I agree that the coalition stores my name and e-mail for this campaign.';
 const admin = `postgres://${process.env.PGUSER}:${encodeURIComponent(process.env.PGPASSWORD ?? '')}@${process.env.PGHOST}:${process.env.PGPORT}`;
-
-/** CPU time (user + system, ms) of processes, from /proc (Linux); 0 for one that is gone. */
-function cpuMs(pids) {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
-    } catch {
-      // exited
-    }
-  }
-  return total;
-}
 
 /** The PostgreSQL server's processes (postmaster and backends): those whose command is postgres. */
 function postgresPids() {
@@ -62,10 +46,6 @@ function postgresPids() {
         return false;
       }
     });
-}
-
-function pledgeBody(target, id) {
-  return `{"campaign":"${target}","partner":"bench","name":"Bench Person","consent":true,"consentText":"${consentText}","locale":"km","website":"","id":"${id}","email":"${id}@example.org"}`;
 }
 
 async function sql(database, text) {
@@ -95,131 +75,27 @@ async function runWith(instances) {
   }
   const urls = receivers.map((receiver) => receiver.url);
   const campaign = `bench-${Date.now()}`;
-  const unanswered = new Map();
-  let created = 0;
+  const track = tracker();
+  const load = { urls, connections, campaign };
   const label = `PostgreSQL, ${instances} receiver${instances > 1 ? 's' : ''}`;
 
-  // Closed loop: one autocannon per receiver, the connections shared out.
-  const fastPhase = async (target, seconds, track) => {
-    const runs = urls.map((url) =>
-      autocannon({
-        url: `${url}/api/pledges`,
-        connections: Math.max(1, Math.round(connections / urls.length)),
-        duration: seconds,
-        headers: { 'content-type': 'application/json' },
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (request) => {
-              const id = randomUUID();
-              const body = pledgeBody(target, id);
-              if (track) unanswered.set(id, body);
-              request.body = body;
-              return request;
-            },
-            onResponse: (status, body) => {
-              if (!track) return;
-              if (status === 201) created++;
-              unanswered.delete(body.slice(7, 43));
-            },
-          },
-        ],
-      }),
-    );
-    return Promise.all(runs);
-  };
-
-  // Open loop at a steady rate, each pledge to the next receiver in turn.
-  const paced = (target, seconds, rate) => {
-    const agents = urls.map(
-      () => new http.Agent({ keepAlive: true, maxSockets: Math.ceil(connections / urls.length) }),
-    );
-    const total = Math.round(rate * seconds);
-    const latencies = [];
-    const statuses = {};
-    let errors = 0;
-    let sent = 0;
-    let done = 0;
-    const start = performance.now();
-    return new Promise((resolve) => {
-      const finish = () => {
-        for (const agent of agents) agent.destroy();
-        latencies.sort((a, b) => a - b);
-        const at = (q) =>
-          Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
-        resolve({
-          duration: (performance.now() - start) / 1000,
-          statuses,
-          errors,
-          p50: at(0.5),
-          p99: at(0.99),
-        });
-      };
-      const fire = (due, index) => {
-        const id = randomUUID();
-        const body = pledgeBody(target, id);
-        const request = http.request(
-          `${urls[index % urls.length]}/api/pledges`,
-          {
-            method: 'POST',
-            agent: agents[index % urls.length],
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          },
-          (response) => {
-            response.resume();
-            response.on('end', () => {
-              latencies.push(performance.now() - due);
-              statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-              if (response.statusCode === 201) created++;
-              else unanswered.set(id, body);
-              if (++done === total) finish();
-            });
-          },
-        );
-        request.on('error', () => {
-          errors++;
-          unanswered.set(id, body);
-          if (++done === total) finish();
-        });
-        request.end(body);
-      };
-      const tick = () => {
-        const now = performance.now();
-        while (sent < total && start + (sent * 1000) / rate <= now) {
-          fire(start + (sent * 1000) / rate, sent);
-          sent++;
-        }
-        if (sent < total) setTimeout(tick, 1);
-      };
-      tick();
-    });
-  };
-
   try {
-    await fastPhase(`${campaign}-warm-up`, 3, false);
+    await closedLoop({ ...load, campaign: `${campaign}-warm-up`, seconds: 3, track: tracker(false) });
     const receiverPids = receivers.map(({ server }) => server.pid);
     const cpuBefore = { receivers: cpuMs(receiverPids), postgres: cpuMs(postgresPids()) };
-    const fast = await fastPhase(campaign, duration, true);
+    const fast = await closedLoop({ ...load, seconds: duration, track });
     const cpuAfter = { receivers: cpuMs(receiverPids), postgres: cpuMs(postgresPids()) };
-    const fastCreated = created;
+    const fastCreated = track.created;
     const fastSeconds = Math.max(...fast.map((result) => result.duration));
     const fastP99 = Math.max(...fast.map((result) => result.latency.p99));
     const fastP50 = Math.max(...fast.map((result) => result.latency.p50));
     const fastOther = fast.flatMap((result) =>
       Object.entries(result.statusCodeStats ?? {}).filter(([status]) => status !== '201'),
     );
-    const steady = await paced(campaign, duration, TARGET_RATE);
-    const pacedCreated = created - fastCreated;
-    let again = 0;
-    for (const body of unanswered.values()) {
-      const response = await fetch(`${urls[0]}/api/pledges`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      if (response.status !== 201) throw new Error(`re-post answered ${response.status}`);
-      again++;
-    }
+    const steady = await openLoop({ ...load, seconds: duration, rate: TARGET_RATE, track });
+    const pacedCreated = track.created - fastCreated;
+    const created = track.created;
+    const again = await postAgain(urls[0], track);
     for (let tries = 0; tries < 100; tries++) {
       const [{ n }] = await sql(database, 'SELECT count(*)::int AS n FROM pledges WHERE NOT sorted');
       if (n === 0) break;
@@ -244,7 +120,7 @@ async function runWith(instances) {
     );
     console.log(
       `${label}: steady ${TARGET_RATE}/s (open loop): ${(pacedCreated / steady.duration).toFixed(0)} accepted/s, ` +
-        `p50 ${steady.p50} ms, p99 ${steady.p99} ms; other answers: ${others.map(([s, n]) => `${s}×${n}`).join(', ') || 'none'}; errors ${steady.errors}`,
+        `p50 ${steady.latency.p50} ms, p99 ${steady.latency.p99} ms; other answers: ${others.map(([s, n]) => `${s}×${n}`).join(', ') || 'none'}; errors ${steady.errors}`,
     );
     console.log(
       `${label}: stored ${storedRows}, counts ${counts.join(' / ')}; 201 answers ${created} + ${again} cut-off posted again ` +
