@@ -24,15 +24,12 @@ const KIT_GZIP_TARGET = 20 * 1024;
 const FRAME_MS = 1000 / 60;
 
 /**
- * The receiver's own benchmark (packages/receiver/bench/bench.mjs), run as `npm run bench:receiver`
- * unchanged; its figures are read from what it prints.
+ * Runs an npm script of the receiver's benchmarks unchanged, its output relayed to `print` line by line;
+ * resolves with its exit code and everything it printed, from which its figures are read.
  */
-function receiver(print) {
+function npmScript(script, print) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'bench:receiver'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const relay = (chunk) => {
       out += chunk;
@@ -40,65 +37,54 @@ function receiver(print) {
     };
     child.stdout.on('data', relay);
     child.stderr.on('data', relay);
-    child.on('close', (code) => {
-      const number = (re) => {
-        const m = re.exec(out);
-        return m ? Number(m[1]) : NaN;
-      };
-      resolve({
-        exitCode: code,
-        fastRate: number(/as fast as possible \(autocannon\): (\d+) accepted pledges\/s/),
-        fastP99: number(/as fast as possible[^\n]*p99 (\d+) ms/),
-        steadyRate: number(/steady \d+\/s \(open loop\): (\d+) accepted/),
-        steadyP50: number(/steady[^\n]*p50 (\d+) ms/),
-        steadyP99: number(/steady[^\n]*p99 (\d+) ms/),
-        cpuPerRequestUs: number(/receiver CPU: (\d+) µs per request/),
-        pledgesPerCore: number(/about (\d+) pledges\/s for each core/),
-        slowP99: number(/slowloris:[^\n]*p99 ([\d.]+) ms/),
-        slowClosedS: number(/slowloris:[^\n]*closed by the receiver within ([\d.]+) s/),
-        lockHealthMaxMs: number(/write lock held[^\n]*max (\d+) ms/),
-        lockPledgeStatus: number(/write lock held[^\n]*a pledge during it: (\d+)/),
-        exact: /none lost, none doubled/.test(out),
-        targetMet: /: met in this run/.test(out),
-      });
-    });
+    child.on('close', (exitCode) => resolve({ exitCode, out }));
   });
+}
+
+/** The first number a pattern captures in `out`, or NaN. */
+const numberIn = (out, re) => {
+  const m = re.exec(out);
+  return m ? Number(m[1]) : NaN;
+};
+
+/** The receiver's own benchmark (packages/receiver/bench/bench.mjs, `npm run bench:receiver`). */
+async function receiver(print) {
+  const { exitCode, out } = await npmScript('bench:receiver', print);
+  const number = (re) => numberIn(out, re);
+  return {
+    exitCode,
+    fastRate: number(/as fast as possible \(autocannon\): (\d+) accepted pledges\/s/),
+    fastP99: number(/as fast as possible[^\n]*p99 (\d+) ms/),
+    steadyRate: number(/steady \d+\/s \(open loop\): (\d+) accepted/),
+    steadyP50: number(/steady[^\n]*p50 (\d+) ms/),
+    steadyP99: number(/steady[^\n]*p99 (\d+) ms/),
+    cpuPerRequestUs: number(/receiver CPU: (\d+) µs per request/),
+    pledgesPerCore: number(/about (\d+) pledges\/s for each core/),
+    slowP99: number(/slowloris:[^\n]*p99 ([\d.]+) ms/),
+    slowClosedS: number(/slowloris:[^\n]*closed by the receiver within ([\d.]+) s/),
+    lockHealthMaxMs: number(/write lock held[^\n]*max (\d+) ms/),
+    lockPledgeStatus: number(/write lock held[^\n]*a pledge during it: (\d+)/),
+    exact: /none lost, none doubled/.test(out),
+    targetMet: /: met in this run/.test(out),
+  };
 }
 
 /**
  * The receiver on PostgreSQL (packages/receiver/bench/postgres.mjs, `npm run bench:receiver:pg`), one
- * receiver and two on one database, beside the SQLite figures above; read from what it prints.
+ * receiver and two on one database, beside the SQLite figures above.
  */
-function receiverPg(print) {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'bench:receiver:pg'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const relay = (chunk) => {
-      out += chunk;
-      for (const line of String(chunk).split('\n')) if (line.trim()) print(`  ${line}`);
+async function receiverPg(print) {
+  const { exitCode, out } = await npmScript('bench:receiver:pg', print);
+  const runs = {};
+  for (const n of [1, 2]) {
+    const label = `PostgreSQL, ${n} receivers?`;
+    runs[n] = {
+      fastRate: numberIn(out, new RegExp(`${label}: as fast as possible: (\\d+) accepted`)),
+      steadyP99: numberIn(out, new RegExp(`${label}: steady [^\\n]*p99 (\\d+) ms`)),
+      exact: new RegExp(`${label}: stored[^\\n]*none lost, none doubled`).test(out),
     };
-    child.stdout.on('data', relay);
-    child.stderr.on('data', relay);
-    child.on('close', (code) => {
-      const runs = {};
-      for (const n of [1, 2]) {
-        const label = `PostgreSQL, ${n} receivers?`;
-        const number = (re) => {
-          const m = new RegExp(`${label}: ${re}`).exec(out);
-          return m ? Number(m[1]) : NaN;
-        };
-        runs[n] = {
-          fastRate: number('as fast as possible: (\\d+) accepted'),
-          steadyP99: number('steady [^\\n]*p99 (\\d+) ms'),
-          exact: new RegExp(`${label}: stored[^\\n]*none lost, none doubled`).test(out),
-        };
-      }
-      resolve({ exitCode: code, runs });
-    });
-  });
+  }
+  return { exitCode, runs };
 }
 
 const PARTS = {
