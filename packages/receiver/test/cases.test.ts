@@ -280,6 +280,17 @@ describe('alerts', () => {
     assert.equal(smtp.to(marker)[1].language, 'en');
     assert.match(smtp.to(marker)[1].subject, /^Urgent action: Sok Dara$/);
     assert.equal(smtp.to(email).length, 2, 'nothing after unsubscribing');
+    // Marking the published case as needing action alerts again, once; marking it again changes nothing.
+    const needs = await ok<{ alerts: number }>(
+      await call('POST', '/console/api/cases/alert-two/state', admin, { needsAction: true }),
+    );
+    assert.ok(needs.alerts >= 1);
+    const again = await ok<{ alerts: number }>(
+      await call('POST', '/console/api/cases/alert-two/state', admin, { needsAction: true }),
+    );
+    assert.equal(again.alerts, 0);
+    await smtp.until(() => smtp.to(marker).length === 3);
+    assert.equal(smtp.to(email).length, 2);
     assert.equal(await scalar(dbPath, 'SELECT count(*) FROM subscribers WHERE email = ?', [email]), 0);
   });
 });
