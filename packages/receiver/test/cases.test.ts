@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { onPostgres, rows, scalar } from './db.js';
 import { ADMIN_TOKEN, start, tempDir } from './helpers.js';
 import { CLI } from './process.js';
+import { checkFeed } from '../src/cases/validate.js';
 import { startSmtp } from './smtp.js';
 import type { Received } from './smtp.js';
 
@@ -212,6 +213,7 @@ describe('the published feed', () => {
       feed.cases.find((item) => item.id === 'feed-case'),
       aCase('feed-case'),
     );
+    assert.deepEqual(checkFeed(feed), [], 'the served feed passes feed check');
 
     assert.equal(
       (await fetch(`${url}/feeds/cases.json`, { headers: { 'if-none-match': etag } })).status,
@@ -340,6 +342,11 @@ describe('subscriptions: no membership tell', () => {
       }),
     });
     assert.equal(foreign.status, 403);
+    // Alerts are e-mail: a receiver without mail settings says so.
+    const mailless = await start();
+    const off = await subscribe({ email: 'a@example.org' }, mailless.url);
+    assert.equal(off.status, 503);
+    assert.deepEqual(await off.json(), { errors: { alerts: 'not-configured' } });
   });
 });
 
