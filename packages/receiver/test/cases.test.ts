@@ -449,7 +449,8 @@ describe('samleng-receiver feed check', () => {
         cases: [
           aCase('one'),
           aCase('one', { status: 'jailed', sources: [{ title: 'x', url: 'javascript:alert(1)' }] }),
-          { id: 'three', status: 'released', deadline: '2024-13-01' },
+          { id: 'three', status: 'released', deadline: '2024-13-01', actions: [{ kind: 'script' }] },
+          aCase('four', { actions: [{ kind: 'letter', to: 'a@b.org?cc=c@d.org', subject: 's', body: 'b' }] }),
         ],
       }),
     );
@@ -462,12 +463,16 @@ describe('samleng-receiver feed check', () => {
       /^cases\[1\]\.sources\[0\]\.url: is not an http\(s\) or relative link/,
       /^cases\[2\]\.name: is missing/,
       /^cases\[2\]\.deadline: is not a date/,
+      /^cases\[2\]\.actions\[0\]\.kind: does not match/,
+      /^cases\[3\]\.actions\[0\]\.to: is not one e-mail address$/,
     ]) {
       assert.ok(
         lines.some((line) => expected.test(line)),
         `${expected} in:\n${lines.join('\n')}`,
       );
     }
+    // A letter is not told it lacks a link's label: one line per real problem, in the file's order.
+    assert.equal(lines.filter((line) => line.startsWith('cases[3]')).length, 1, lines.join('\n'));
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, '{"version": 1,');
     const garbled = spawnSync(process.execPath, [CLI, 'feed', 'check', notJson], { encoding: 'utf8' });
