@@ -215,6 +215,10 @@ describe('the published feed', () => {
     );
     assert.deepEqual(checkFeed(feed), [], 'the served feed passes feed check');
 
+    const head = await fetch(`${url}/feeds/cases.json`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('etag'), etag);
+    assert.equal(head.headers.get('access-control-allow-credentials'), null);
     assert.equal(
       (await fetch(`${url}/feeds/cases.json`, { headers: { 'if-none-match': etag } })).status,
       304,
@@ -342,6 +346,11 @@ describe('subscriptions: no membership tell', () => {
       }),
     });
     assert.equal(foreign.status, 403);
+    const preflight = await fetch(`${url}/api/subscriptions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://partner.example');
     // Alerts are e-mail: a receiver without mail settings says so.
     const mailless = await start();
     const off = await subscribe({ email: 'a@example.org' }, mailless.url);
