@@ -177,6 +177,7 @@ describe('cases in the console', () => {
       arrested: '2023-02-30',
       sources: [{ title: 'x', url: 'javascript:alert(1)' }],
       actions: [{ kind: 'letter', to: 'not an address', subject: 's', body: 'b' }],
+      statusNote: { en: 'bad\u0000text', km: 'lone \ud800 half' },
     });
     const response = await call('POST', '/console/api/cases', admin, { case: bad });
     assert.equal(response.status, 400);
@@ -186,6 +187,8 @@ describe('cases in the console', () => {
     assert.equal(errors.arrested, 'date');
     assert.equal(errors['sources[0].url'], 'url');
     assert.equal(errors['actions[0].to'], 'email');
+    assert.equal(errors['statusNote.en'], 'format');
+    assert.equal(errors['statusNote.km'], 'format');
     const duplicate = await call('POST', '/console/api/cases', admin, { case: aCase('sok-dara') });
     assert.deepEqual(await duplicate.json(), { errors: { id: 'duplicate-id' } });
   });

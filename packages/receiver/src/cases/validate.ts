@@ -105,6 +105,10 @@ function schemaProblems(errors: readonly ErrorObject[] | null | undefined, prefi
   return [...found].map(([path, code]) => ({ path, code }));
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** A real day: 2023-02-30 matches the pattern but is not one. */
 function realDate(value: string): boolean {
   const day = value.slice(0, 10);
@@ -126,6 +130,8 @@ function caseRules(value: unknown, prefix: string): Problem[] {
   const walk = (node: unknown, path: string) => {
     if (typeof node === 'string') {
       if (node.length > MAX_TEXT) problems.push({ path: at(path), code: 'too-long' });
+      // As the pledge form's text rules: well-formed Unicode, no control characters but line breaks and tabs.
+      if (LONE_SURROGATE.test(node) || CONTROL.test(node)) problems.push({ path: at(path), code: 'format' });
       const key =
         path
           .split('.')
