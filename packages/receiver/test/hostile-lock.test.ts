@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { sqliteOnly } from './db.js';
-import { admin, count, pledge, post, start } from './helpers.js';
+import { admin, count, healthy, pledge, post, start } from './helpers.js';
 
 const { url, dbPath } = await start();
 
@@ -54,7 +54,8 @@ async function timed(
 
 describe('a write lock held by another process', { timeout: 30_000, skip: sqliteOnly }, () => {
   it('keeps /healthz answering at once, 503 during the lock and 200 after', async () => {
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    // healthy(): on a starved machine the receiver may rightly say 503 "event-loop" for a moment.
+    assert.equal((await healthy(url)).status, 200);
     const lock = await holdLock();
     try {
       const during = await timed(() => fetch(`${url}/healthz`));
@@ -66,7 +67,7 @@ describe('a write lock held by another process', { timeout: 30_000, skip: sqlite
     } finally {
       await lock.release();
     }
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    assert.equal((await healthy(url)).status, 200);
   });
 
   it('stores a pledge that arrives during a short lock, once the lock goes', async () => {
