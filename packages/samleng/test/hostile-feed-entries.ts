@@ -1,7 +1,8 @@
 /**
- * Entries of the case and steps feeds for hostile-feeds.test.ts: each field fed the hostile corpus, and
- * JSON values of every wrong type, in feeds written for the run and served by the test server (serve.ts).
- * What is checked, and why, is in hostile-harness.ts.
+ * Entries of the case and steps feeds for hostile-feeds.test.ts (and the value lists the receiver's
+ * answers in hostile-pledge.test.ts are built from): each field fed the hostile corpus, and JSON values
+ * of every wrong type, in feeds written for the run and served by the test server (serve.ts). What is
+ * checked, and why, is in hostile-harness.ts.
  */
 import { jsonValues, payloads } from './payloads.js';
 import { serveAll } from './serve.js';
@@ -83,7 +84,7 @@ export const allValues = (): { value: unknown; fed: string; id: string }[] => [
 /**
  * A payload longer than this goes into one field of an entry, not all: in every field at once, the long
  * ones would take a feed past fetchJson's 1 MB limit, and rendering 2,000 Khmer letters sixteen times
- * in a card is slow in Chromium (see the Khmer test in hostile-receiver.test.ts).
+ * in a card is slow in Chromium (see the Khmer test in hostile-attributes-case-alert.test.ts).
  */
 export const SHARED_LIMIT = 1_000;
 

@@ -1,6 +1,6 @@
 import { jsonValues, payloads } from './payloads.js';
 import { serveAll } from './serve.js';
-import { check, useHostileHarness, type Sample } from './hostile-harness.js';
+import { check, describeAttributes, useHostileHarness, type Sample } from './hostile-harness.js';
 import {
   CASE_FREE,
   CASE_GATED,
@@ -21,8 +21,9 @@ import {
 } from './hostile-feed-entries.js';
 
 /**
- * Issue 8, part 3 (hostile data): every field of the case and steps feeds, and the feeds themselves, fed
- * the whole corpus in files served by the test server. What is checked, and why: hostile-harness.ts.
+ * Issue 8, part 3 (hostile data): every field of the case and steps feeds, and the feeds themselves,
+ * served by the test server (hostile-feed-entries.ts), and every attribute of <samleng-checklist>. The
+ * hostile-*.test.ts files split one suite by running time; what is checked, and why: hostile-harness.ts.
  */
 useHostileHarness({ receiver: false });
 
@@ -108,3 +109,5 @@ describe('hostile data: the feeds themselves, served', function () {
     await check('the feeds themselves', samples);
   });
 });
+
+describeAttributes('hostile-feeds.test.ts');

@@ -26,13 +26,14 @@ import { OUTBOX } from '../../pledge/test/helpers.js';
  * hosts (RFC 2606), so that no payload reaches a real server.
  *
  * Findings that are not safety problems but would make a partner's page misbehave are tested too:
- * dates in the years 0 to 99, and a long unbroken Khmer run (hostile-receiver.test.ts).
+ * dates in the years 0 to 99, and a long unbroken Khmer run (hostile-attributes-case-alert.test.ts).
  *
- * This module is the machinery the hostile-*.test.ts files share (it is not a test file itself): one
- * file took half of the browser unit run, and web-test-runner runs the tests of a file one after the
- * other, so the tests are split into files of about equal running time that run side by side:
- * hostile-attributes*.test.ts (the corpus itself and every attribute), hostile-feeds.test.ts (the case
- * and steps feeds, served) and hostile-receiver.test.ts (the receiver's answers and the rest). The feed
+ * This module is the machinery the hostile-*.test.ts files share (it is not a test file itself). They
+ * were one file, half of the browser unit run; web-test-runner runs the tests of a file one after the
+ * other but files side by side, so they are split into files of about equal running time:
+ * hostile-attributes.test.ts (the corpus itself; <samleng-countdown>, <samleng-case-list>),
+ * hostile-attributes-case-alert.test.ts, hostile-feeds.test.ts (the feeds; <samleng-checklist>) and
+ * hostile-pledge.test.ts (<samleng-pledge>, <samleng-pledge-count>, the receiver's answers). The feed
  * entries they build are in hostile-feed-entries.ts. Each file calls `useHostileHarness` once.
  */
 
@@ -56,9 +57,21 @@ export interface LightField {
   apply: (el: HTMLElement, value: string) => void;
 }
 
+/**
+ * The test files that feed attributes (files of about equal running time). Each names itself when it
+ * calls `describeAttributes`; a tag names its file, so that no tag of the table is left out.
+ */
+export type AttributeFile =
+  | 'hostile-attributes.test.ts'
+  | 'hostile-attributes-case-alert.test.ts'
+  | 'hostile-feeds.test.ts'
+  | 'hostile-pledge.test.ts';
+
 /** One entry per tag: adding a tag or an attribute is one line here. */
 export interface TagTable {
   tag: string;
+  /** The test file that feeds its attributes. */
+  file: AttributeFile;
   /** Every attribute the element observes (checked against the class, so none is forgotten). */
   attributes: string[];
   /** Attributes whose bad value replaces what the others show (fed alone, one batch each). */
@@ -80,6 +93,7 @@ export interface TagTable {
 export const TAGS: TagTable[] = [
   {
     tag: 'samleng-countdown',
+    file: 'hostile-attributes.test.ts',
     attributes: [
       'heading',
       'date',
@@ -115,6 +129,7 @@ export const TAGS: TagTable[] = [
   },
   {
     tag: 'samleng-case-alert',
+    file: 'hostile-attributes-case-alert.test.ts',
     attributes: [
       'heading',
       'src',
@@ -171,6 +186,7 @@ export const TAGS: TagTable[] = [
   },
   {
     tag: 'samleng-case-list',
+    file: 'hostile-attributes.test.ts',
     attributes: ['heading', 'src', 'limit', 'status', 'share-url', 'theme', 'numerals'],
     alone: ['src', 'limit', 'status'],
     fresh: ['src'],
@@ -183,6 +199,7 @@ export const TAGS: TagTable[] = [
   },
   {
     tag: 'samleng-checklist',
+    file: 'hostile-feeds.test.ts',
     attributes: ['heading', 'src', 'storage-key', 'theme', 'numerals'],
     alone: ['src'],
     fresh: ['src', '<li data-id>', '<li data-due>', 'text of a step'],
@@ -201,6 +218,7 @@ export const TAGS: TagTable[] = [
   },
   {
     tag: 'samleng-pledge',
+    file: 'hostile-pledge.test.ts',
     attributes: [
       'endpoint',
       'campaign',
@@ -241,6 +259,7 @@ export const TAGS: TagTable[] = [
   },
   {
     tag: 'samleng-pledge-count',
+    file: 'hostile-pledge.test.ts',
     attributes: ['endpoint', 'campaign', 'goal', 'refresh', 'heading', 'theme', 'numerals'],
     alone: ['endpoint', 'campaign', 'goal', 'refresh'],
     fresh: ['endpoint', 'campaign'],
@@ -520,12 +539,15 @@ export function element(entry: TagTable): HTMLElement {
 }
 
 /**
- * Every attribute of one tag of the table, and its light-DOM fields, fed the whole corpus.
- * @param tag a tag of TAGS; a file calls this for each tag it tests, and every tag is tested by one file.
+ * Every attribute, and every light-DOM field, of the tags of the table that name `file`, fed the whole
+ * corpus.
+ * @param file the calling test file's name.
  */
-export function describeAttributes(tag: string): void {
-  const entry = TAGS.find((t) => t.tag === tag);
-  if (!entry) throw new Error(`${tag} is not in the table`);
+export function describeAttributes(file: AttributeFile): void {
+  for (const entry of TAGS.filter((t) => t.file === file)) describeAttributesOf(entry);
+}
+
+function describeAttributesOf(entry: TagTable): void {
   describe(`hostile data: <${entry.tag}> attributes`, function () {
     this.timeout(60_000);
 
