@@ -273,27 +273,6 @@ export const TAGS: TagTable[] = [
   },
 ];
 
-const pledgeEntry = TAGS.find((t) => t.tag === 'samleng-pledge')!;
-const countEntry = TAGS.find((t) => t.tag === 'samleng-pledge-count')!;
-
-// ---------------------------------------------------------------------------------------------------
-// Watching the page: console warnings (by element), uncaught errors, the trap.
-
-interface Warning {
-  text: string;
-  host: unknown;
-}
-let warnings: Warning[] = [];
-const errors: string[] = [];
-const onError = (event: ErrorEvent) => errors.push(`${event.message} (${event.filename}:${event.lineno})`);
-const onRejection = (event: PromiseRejectionEvent) =>
-  errors.push(`unhandled rejection: ${String(event.reason)}`);
-
-/** Lit's own warnings go on to the harness, which fails the test on them; the others are kept here. */
-function watchConsole(): void {
-  stubWarn((args) => warnings.push({ text: String(args[0]), host: args[1] }));
-}
-
 export const pledgeEntry = TAGS.find((t) => t.tag === 'samleng-pledge')!;
 export const countEntry = TAGS.find((t) => t.tag === 'samleng-pledge-count')!;
 
