@@ -5,8 +5,9 @@ import { WIDTH, describeAttributes, useHostileHarness } from './hostile-harness.
 
 /**
  * Issue 8, part 3 (hostile data): the corpus and the checks themselves, and every attribute of
- * <samleng-countdown> and <samleng-case-list>, fed the whole corpus. The hostile-*.test.ts files split one
- * suite by running time; what is checked, and why: hostile-harness.ts.
+ * <samleng-countdown>, <samleng-case-list> and <samleng-pledge-count> (whose endpoint is a fixture, not
+ * the receiver), fed the whole corpus. The hostile-*.test.ts files split one suite by running time; what
+ * is checked, and why: hostile-harness.ts.
  */
 useHostileHarness({ receiver: false });
 

@@ -31,9 +31,9 @@ import { OUTBOX } from '../../pledge/test/helpers.js';
  * This module is the machinery the hostile-*.test.ts files share (it is not a test file itself). They
  * were one file, half of the browser unit run; web-test-runner runs the tests of a file one after the
  * other but files side by side, so they are split into files of about equal running time:
- * hostile-attributes.test.ts (the corpus itself; <samleng-countdown>, <samleng-case-list>),
- * hostile-attributes-case-alert.test.ts, hostile-feeds.test.ts (the feeds; <samleng-checklist>) and
- * hostile-pledge.test.ts (<samleng-pledge>, <samleng-pledge-count>, the receiver's answers). The feed
+ * hostile-attributes.test.ts (the corpus itself; <samleng-countdown>, <samleng-case-list>,
+ * <samleng-pledge-count>), hostile-attributes-case-alert.test.ts, hostile-feeds.test.ts (the feeds;
+ * <samleng-checklist>) and hostile-pledge.test.ts (<samleng-pledge>, the receiver's answers). The feed
  * entries they build are in hostile-feed-entries.ts. Each file calls `useHostileHarness` once.
  */
 
@@ -259,7 +259,7 @@ export const TAGS: TagTable[] = [
   },
   {
     tag: 'samleng-pledge-count',
-    file: 'hostile-pledge.test.ts',
+    file: 'hostile-attributes.test.ts',
     attributes: ['endpoint', 'campaign', 'goal', 'refresh', 'heading', 'theme', 'numerals'],
     alone: ['endpoint', 'campaign', 'goal', 'refresh'],
     fresh: ['endpoint', 'campaign'],

@@ -22,9 +22,10 @@ import {
 import { allValues, chunkOf, key } from './hostile-feed-entries.js';
 
 /**
- * Issue 8, part 3 (hostile data): every attribute of <samleng-pledge> and <samleng-pledge-count>, the
- * page address that prefills the form, and what the receiver returns. The only one of the hostile-*.test.ts
- * files that starts the real receiver (the form's endpoint). What is checked, and why: hostile-harness.ts.
+ * Issue 8, part 3 (hostile data): every attribute of <samleng-pledge>, the page address that prefills
+ * the form, and what the receiver returns (to the form and to <samleng-pledge-count>). The only one of the
+ * hostile-*.test.ts files that starts the real receiver (the form's endpoint). What is checked, and why:
+ * hostile-harness.ts.
  */
 useHostileHarness({ receiver: true });
 
