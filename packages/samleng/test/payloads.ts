@@ -280,7 +280,7 @@ const repeatTo = (unit: string, length: number) =>
 /**
  * Long strings. Khmer is here at 2,000 letters, unbroken and with the spaces between phrases:
  * 100,000 unbroken Khmer letters take Chromium 20 to 45 s to lay out in a card (see the dedicated test
- * at the end of hostile-data.test.ts), which would swamp this corpus's run time. 100,000 Latin letters,
+ * in hostile-attributes-case-alert.test.ts), which would swamp this corpus's run time. 100,000 Latin letters,
  * emoji, digits and invisible characters are here whole.
  */
 const long: Template[] = [
