@@ -235,6 +235,59 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    // Cases and alerts (#19): cases written in the console (one feed case object each, as JSON), their
+    // history, the feed's last change; alert subscribers (double opt-in) and their intake, sorted after
+    // the answer as pledges are. Alert mails go through mail_outbox (kinds sub-confirm, sub-known, alert).
+    version: 4,
+    name: 'cases-alerts',
+    sql: `
+      CREATE TABLE cases (
+        id           TEXT PRIMARY KEY,
+        body         TEXT NOT NULL,                 -- the feed case object (JSON)
+        published    INTEGER NOT NULL DEFAULT 0,
+        needs_action INTEGER NOT NULL DEFAULT 0,
+        revision     INTEGER NOT NULL DEFAULT 1,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        published_at TEXT                           -- the first publication: alerts go once
+      );
+      CREATE TABLE case_history (
+        seq     INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        at      TEXT NOT NULL,
+        actor   TEXT NOT NULL,                      -- 'admin' or the partner's name
+        field   TEXT NOT NULL
+      );
+      CREATE INDEX case_history_case ON case_history (case_id, seq);
+      CREATE TABLE case_feed_state (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        changed_at TEXT NOT NULL                    -- the feed's last change (Last-Modified)
+      );
+      CREATE TABLE subscription_intake (
+        seq         INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL,
+        email_hash  TEXT NOT NULL,                  -- so that an erasure finds rows not yet sorted
+        partner     TEXT NOT NULL DEFAULT '',
+        body        TEXT NOT NULL,                  -- the validated request (JSON)
+        received_at TEXT NOT NULL
+      );
+      CREATE TABLE subscribers (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        email        TEXT NOT NULL,
+        email_hash   TEXT NOT NULL UNIQUE,          -- one subscription per address
+        language     TEXT NOT NULL,
+        partner      TEXT NOT NULL DEFAULT '',
+        consent_text TEXT NOT NULL,
+        page_url     TEXT,
+        created_at   TEXT NOT NULL,
+        confirmed_at TEXT,
+        token_hash   TEXT UNIQUE,                   -- SHA-256 of the confirmation link's token
+        unsub_token  TEXT NOT NULL UNIQUE           -- the unsubscribe link's token (it can only unsubscribe)
+      );
+    `,
+  },
 ];
 
 /** Creates `schema_migrations` if needed and applies the migrations this database lacks. */

@@ -32,6 +32,12 @@ import { Mailer } from './mail/outbox.js';
 import type { MailSettings } from './mail/outbox.js';
 import { scheduleSweeps } from './retention.js';
 import { openStore } from './open-store.js';
+import { alertRoutes, SUBSCRIPTIONS } from './alerts/routes.js';
+import { composeAlert, composeSubscriptionMail } from './alerts/compose.js';
+import { Subscriptions } from './alerts/subscriptions.js';
+import { caseRoutes, FEED_PATH } from './cases/routes.js';
+import { sqlOf } from './cases/sql.js';
+import { publishedCase } from './cases/store.js';
 import { textRules } from './text-rules.js';
 import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
@@ -84,6 +90,8 @@ export interface ServerOptions {
   sendDelay?: () => number;
   /** ms between a pledge's answer and its sorting into new and known (default: random 100–400 ms; see store.ts). */
   sortDelay?: () => number;
+  /** Alert mails per minute from this receiver (default 60; SAMLENG_ALERTS_PER_MINUTE). */
+  alertsPerMinute?: number;
 }
 
 const BODY_LIMIT = 16 * 1024;
@@ -157,6 +165,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     ...(options.sortDelay ? { sortDelay: options.sortDelay } : {}),
     onMail: () => mailer?.wake(),
   });
+  const now = options.now ?? (() => new Date());
+  const sendDelay = options.sendDelay ?? (() => 1000 + Math.random() * 4000);
+  // Alert subscribers (#19), sorted after the answer as pledges are.
+  const subscriptions = new Subscriptions(store, {
+    now,
+    confirmDays,
+    mailsPerDay: options.mailsPerDay ?? 3,
+    sendDelay,
+    sortDelay: options.sortDelay ?? (() => 100 + Math.random() * 300),
+    onMail: () => mailer?.wake(),
+    warn: (what, error) => store.warn(what, error),
+  });
   const allowed = new Set(options.allowedOrigins ?? []);
   const anyOrigin = allowed.has('*');
   const isAllowedOrigin = (origin: string) => anyOrigin || allowed.has(origin);
@@ -186,9 +206,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const proxyWarning = trustProxyWarning(trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);
   if (options.mail) {
-    mailer = new Mailer(store.outbox, { ...options.mail, confirmDays }, app.log, () =>
-      (options.now ?? (() => new Date()))().getTime(),
-    );
+    mailer = new Mailer(store.outbox, { ...options.mail, confirmDays }, app.log, () => now().getTime(), {
+      // The alerts' mails (#19): a case unpublished or deleted before its alert went sends none.
+      compose: async (row, base) => {
+        if (row.kind === 'sub-confirm' || row.kind === 'sub-known') {
+          const link = row.token ? `${base}/confirm/${row.token}` : undefined;
+          return composeSubscriptionMail(row.kind, row.locale, link, confirmDays);
+        }
+        if (row.kind !== 'alert' || !row.token) return null;
+        const item = await sqlOf(store).transaction(() => publishedCase(row.campaign));
+        return item ? composeAlert(item, row.locale, `${base}/unsubscribe/${row.token}`) : null;
+      },
+      cap: { kind: 'alert', perMinute: options.alertsPerMinute ?? 60 },
+    });
     void mailer.start(); // what a previous run left in the outbox
   } else {
     app.log.info('SAMLENG_SMTP_URL is not set: single opt-in, every pledge is counted when stored');
@@ -203,6 +233,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('onClose', async () => {
     stopSweeps();
     await mailer?.close();
+    await subscriptions.close();
     await store.close();
   });
   // JSON only: fastify also parses text/plain by default, which would make a non-JSON body a 400.
@@ -222,7 +253,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // The count and the kit's script (the builder's snippets load it with integrity, so with CORS).
       if (path === COUNT || path.startsWith('/samleng/')) {
         callback(null, { origin: '*', methods: ['GET'], maxAge: 600 });
-      } else if (path === PLEDGES) {
+      } else if (path === FEED_PATH) {
+        callback(null, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 600, credentials: false });
+      } else if (path === PLEDGES || path === SUBSCRIPTIONS) {
         callback(null, {
           origin: (origin, done) => done(null, origin !== undefined && isAllowedOrigin(origin)),
           methods: ['POST'],
@@ -362,14 +395,30 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     },
   );
 
-  await app.register(confirmRoutes, { store });
+  await app.register(confirmRoutes, { store, subscriptions });
 
   app.decorateRequest('access', null);
-  await consoleRoutes(app, {
+  const sessionGuard = await consoleRoutes(app, {
     store,
     limiter: adminFailures,
     resolve: resolveToken,
     rateLimit: adminConfig.rateLimit,
+  });
+  await caseRoutes(app, {
+    store,
+    guard: sessionGuard,
+    rateLimit: adminConfig.rateLimit,
+    now,
+    alertDelay: sendDelay,
+    onMail: () => mailer?.wake(),
+  });
+  await alertRoutes(app, {
+    subscriptions,
+    mailOn: options.mail !== undefined,
+    isAllowedOrigin,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    guard: sessionGuard,
+    consoleRateLimit: adminConfig.rateLimit,
   });
 
   await serveStatic(app, [...webMounts(), ...(options.static ?? [])]);

@@ -16,6 +16,7 @@ class SqliteOutbox implements Outbox {
   private readonly done: Database.Statement<[number]>;
   private readonly later: Database.Statement<[number, number]>;
   private readonly retry: Database.Statement<[number]>;
+  private readonly hold: Database.Statement<[number, string, number]>;
 
   constructor(private readonly db: Database.Database) {
     this.due = db.prepare(
@@ -26,6 +27,7 @@ class SqliteOutbox implements Outbox {
     this.done = db.prepare('DELETE FROM mail_outbox WHERE seq = ?');
     this.later = db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, next_at = ? WHERE seq = ?');
     this.retry = db.prepare('UPDATE mail_outbox SET next_at = ? WHERE attempts > 0');
+    this.hold = db.prepare('UPDATE mail_outbox SET next_at = ? WHERE kind = ? AND next_at < ?');
   }
 
   async sendNext(now: number, send: (row: OutboxRow) => Promise<MailOutcome>): Promise<boolean> {
@@ -48,6 +50,13 @@ class SqliteOutbox implements Outbox {
   async retryNow(now: number): Promise<void> {
     await writeWhenFree(
       () => this.retry.run(now),
+      () => this.db.open,
+    );
+  }
+
+  async postpone(kind: string, until: number): Promise<void> {
+    await writeWhenFree(
+      () => this.hold.run(until, kind, until),
       () => this.db.open,
     );
   }

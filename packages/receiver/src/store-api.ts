@@ -10,7 +10,8 @@ export type { ConfirmTarget, PledgeInput, PledgeRow };
 /** One mail waiting in the outbox. */
 export interface OutboxRow {
   seq: number;
-  kind: 'confirm' | 'known';
+  /** Pledges' mails, and the alerts' (#19: alerts/compose.ts). */
+  kind: 'confirm' | 'known' | 'sub-confirm' | 'sub-known' | 'alert';
   to_addr: string;
   campaign: string;
   locale: string;
@@ -32,6 +33,8 @@ export interface Outbox {
   nextAt(): Promise<number | null>;
   /** At start: what waited for a retry goes now (a restart is often what fixed the mail settings). */
   retryNow(now: number): Promise<void>;
+  /** Holds every waiting mail of `kind` due before `until` back to `until` (the alerts' per-minute cap). */
+  postpone(kind: string, until: number): Promise<void>;
 }
 
 export interface Store {

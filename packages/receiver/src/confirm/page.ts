@@ -5,6 +5,7 @@ import { escapeHtml } from '../html.js';
 import { createHash } from 'node:crypto';
 import { fill, language } from '../mail/texts.js';
 import { PAGE_TEXTS } from './texts.js';
+import type { PageTexts } from './texts.js';
 
 export type PageState = 'pending' | 'confirmed' | 'invalid';
 
@@ -23,10 +24,11 @@ export const PAGE_CSP = [
 
 export function confirmPage(
   state: PageState,
-  options: { locale?: string; campaign?: string; action?: string },
+  options: { locale?: string; campaign?: string; action?: string; texts?: Partial<PageTexts> },
 ) {
   const lang = language(options.locale);
-  const t = PAGE_TEXTS[lang];
+  // Other pages of the same kind (an alert subscription's confirmation, unsubscribing) bring their words.
+  const t = { ...PAGE_TEXTS[lang], ...options.texts };
   const values = { campaign: options.campaign ?? '' };
   const body =
     state === 'pending'

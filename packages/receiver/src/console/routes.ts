@@ -55,7 +55,11 @@ export interface ConsoleOptions {
   webRoot?: string;
 }
 
-export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
+/** Registers the console's routes; returns its session guard, for the routes of cases and subscribers. */
+export async function consoleRoutes(
+  app: FastifyInstance,
+  options: ConsoleOptions,
+): Promise<ReturnType<typeof sessionGuard>> {
   const { store, limiter, resolve } = options;
   const sessions = new Sessions(resolve);
   const guard = sessionGuard(sessions);
@@ -202,4 +206,5 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       return { campaign, deleted };
     },
   );
+  return guard;
 }

@@ -26,6 +26,22 @@ export interface MailSettings {
   retryMaxMs?: number;
 }
 
+/** Mails of other kinds than the pledges' (the alerts', #19), and the cap on one kind. */
+export interface MailExtension {
+  /** The mail for a row of another kind, or null to drop the row unsent (its case is gone). */
+  compose(row: OutboxRow, publicUrl: string): Promise<ExtraMail | null>;
+  /** At most `perMinute` mails of `kind` a minute from this receiver; the rest wait their turn. */
+  cap?: { kind: string; perMinute: number };
+}
+
+export interface ExtraMail {
+  subject: string;
+  text: string;
+  html: string;
+  lang: string;
+  headers?: Record<string, string>;
+}
+
 export interface MailLog {
   info(object: object, message: string): void;
   warn(object: object, message: string): void;
@@ -39,12 +55,17 @@ export class Mailer {
   private current: Promise<void> | undefined;
   private again = false;
   private closed = false;
+  /** When the capped kind's last mails went (ms), within the last minute. */
+  private readonly capWindow: number[] = [];
+  /** Set when the cap was reached: its kind waits until then. */
+  private held: number | undefined;
 
   constructor(
     private readonly outbox: Outbox,
     private readonly settings: MailSettings,
     private readonly log: MailLog,
     private readonly now: () => number = Date.now,
+    private readonly extension?: MailExtension,
   ) {
     this.transport = nodemailer.createTransport(settings.smtpUrl, {
       // Short timeouts: a hung server is a server that is down, tried again later.
@@ -88,6 +109,11 @@ export class Mailer {
         this.again = false;
         if (this.closed) return;
         if (!(await this.outbox.sendNext(this.now(), (row) => this.send(row)))) break;
+        if (this.held !== undefined && this.extension?.cap) {
+          // Over the cap: every waiting mail of that kind moves to the end of the minute in one update.
+          await this.outbox.postpone(this.extension.cap.kind, this.held);
+          this.held = undefined;
+        }
       }
       if (this.closed) return;
       next = await this.outbox.nextAt();
@@ -106,15 +132,36 @@ export class Mailer {
     this.timer.unref();
   }
 
+  /** Whether the capped kind had its mails this minute; if so, when it may go again. */
+  private capped(row: OutboxRow): number | undefined {
+    const cap = this.extension?.cap;
+    if (!cap || row.kind !== cap.kind) return undefined;
+    const now = this.now();
+    while (this.capWindow.length > 0 && this.capWindow[0] <= now - 60_000) this.capWindow.shift();
+    return this.capWindow.length >= cap.perMinute ? this.capWindow[0] + 60_000 : undefined;
+  }
+
   private async send(row: OutboxRow): Promise<MailOutcome> {
     const base = this.settings.publicUrl.replace(/\/+$/, '');
-    const mail = composeMail({
-      kind: row.kind,
-      campaign: row.campaign,
-      locale: row.locale,
-      link: row.token ? `${base}/confirm/${row.token}` : undefined,
-      confirmDays: this.settings.confirmDays,
-    });
+    let mail: ExtraMail;
+    if (row.kind === 'confirm' || row.kind === 'known') {
+      mail = composeMail({
+        kind: row.kind,
+        campaign: row.campaign,
+        locale: row.locale,
+        link: row.token ? `${base}/confirm/${row.token}` : undefined,
+        confirmDays: this.settings.confirmDays,
+      });
+    } else {
+      const until = this.capped(row);
+      if (until !== undefined) {
+        this.held = until;
+        return { done: false, at: until };
+      }
+      const extra = this.extension ? await this.extension.compose(row, base) : null;
+      if (!extra) return { done: true }; // nothing to send any more (its case was unpublished or deleted)
+      mail = extra;
+    }
     try {
       await this.transport.sendMail({
         from: this.settings.from,
@@ -122,8 +169,9 @@ export class Mailer {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
-        headers: { 'Content-Language': mail.lang, 'Auto-Submitted': 'auto-generated' },
+        headers: { ...mail.headers, 'Content-Language': mail.lang, 'Auto-Submitted': 'auto-generated' },
       });
+      if (row.kind === this.extension?.cap?.kind) this.capWindow.push(this.now());
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       if (code !== undefined && code >= 500) {

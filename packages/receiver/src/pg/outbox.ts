@@ -63,4 +63,15 @@ export class PgOutbox implements Outbox {
       throw classify(error);
     }
   }
+
+  async postpone(kind: string, until: number): Promise<void> {
+    try {
+      await this.pool.query('UPDATE mail_outbox SET next_at = $1 WHERE kind = $2 AND next_at < $1', [
+        until,
+        kind,
+      ]);
+    } catch (error) {
+      throw classify(error);
+    }
+  }
 }
