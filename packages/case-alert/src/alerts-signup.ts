@@ -5,7 +5,13 @@
  * nothing here can tell whether someone had signed up). A failed attempt keeps the same id for "Try
  * again", so the receiver sees one sign-up however many times it is sent.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import {
@@ -120,7 +126,9 @@ export class AlertsSignup implements ReactiveController {
         })}
       </p>
       <div class="field" part="field">
-        <label part="label" for="alerts-email">${msg('E-mail address', { id: 'case-list.alerts.email' })}</label>
+        <label part="label" for="alerts-email"
+          >${msg('E-mail address', { id: 'case-list.alerts.email' })}</label
+        >
         <input
           id="alerts-email"
           part="input"
@@ -135,7 +143,9 @@ export class AlertsSignup implements ReactiveController {
         />
         ${
           emailError
-            ? html`<p class="error" id="alerts-email-error" part="field-error">${this.#emailError(emailError)}</p>`
+            ? html`<p class="error" id="alerts-email-error" part="field-error">
+                ${this.#emailError(emailError)}
+              </p>`
             : nothing
         }
       </div>
@@ -197,12 +207,17 @@ export class AlertsSignup implements ReactiveController {
   }
 
   #emailError(code: string): string {
-    if (code === 'required') return msg('Please enter your e-mail address.', { id: 'case-list.alerts.error.email-required' });
+    if (code === 'required')
+      return msg('Please enter your e-mail address.', { id: 'case-list.alerts.error.email-required' });
     if (code === 'too-long') {
       const max = this.l10n.format.number(EMAIL_MAX);
-      return msg(str`Please shorten this to ${max} characters or fewer.`, { id: 'case-list.alerts.error.too-long' });
+      return msg(str`Please shorten this to ${max} characters or fewer.`, {
+        id: 'case-list.alerts.error.too-long',
+      });
     }
-    return msg('Please enter an e-mail address such as name@example.org.', { id: 'case-list.alerts.error.email' });
+    return msg('Please enter an e-mail address such as name@example.org.', {
+      id: 'case-list.alerts.error.email',
+    });
   }
 
   #renderFailure(): TemplateResult {
@@ -265,7 +280,9 @@ export class AlertsSignup implements ReactiveController {
     this.phase = 'sending';
     this.errors = {};
     this.host.requestUpdate();
-    const result: SubscribeResult = endpoint ? await subscribe(endpoint, body) : { kind: 'failed', status: 400 };
+    const result: SubscribeResult = endpoint
+      ? await subscribe(endpoint, body)
+      : { kind: 'failed', status: 400 };
     if (result.kind === 'sent') {
       this.phase = 'sent';
       // The reader's address is with the campaign now: the form keeps none of it.
@@ -277,7 +294,10 @@ export class AlertsSignup implements ReactiveController {
       await this.#focus('.alerts-heading');
       return;
     }
-    if (result.kind === 'invalid' && Object.keys(result.errors).every((field) => field === 'email' || field === 'consent')) {
+    if (
+      result.kind === 'invalid' &&
+      Object.keys(result.errors).every((field) => field === 'email' || field === 'consent')
+    ) {
       this.phase = 'idle';
       await this.#showErrors(result.errors);
       return;

@@ -21,7 +21,6 @@ import { pledgeStyles, pledgeTokens } from './pledge.styles.js';
 import type { FieldErrors, PledgeBody, SendResult } from './send.js';
 import { renderShare } from './share-view.js';
 
-
 /** What `samleng-pledge-sent` reports: the pledge's id, and whether it waits for confirmation by e-mail. */
 export interface PledgeSentDetail {
   id: string;
