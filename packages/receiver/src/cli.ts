@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_DB, loadConfig } from './config.js';
+import { feedCheck } from './cases/feed-check.js';
 import { migrateTo } from './migrate-to.js';
 import { isPostgresUrl } from './open-store.js';
 import { createServer } from './server.js';
@@ -49,6 +50,14 @@ async function migrateCommand(url: string | undefined): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'migrate-to') return migrateCommand(process.argv[3]);
+  if (process.argv[2] === 'feed') {
+    if (process.argv[3] !== 'check' || !process.argv[4]) {
+      throw new ConfigError('usage: samleng-receiver feed check path/to/cases.json');
+    }
+    const result = feedCheck(process.argv[4]);
+    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+    process.exit(result.ok ? 0 : 1);
+  }
   const { values } = parseArgs({
     options: {
       static: { type: 'string', multiple: true, default: [] },
@@ -59,7 +68,8 @@ async function main(): Promise<void> {
   if (values.help) {
     console.log(
       'Usage: samleng-receiver [--dev] [--static DIR[=PREFIX]]...  (configuration: see README)\n' +
-        '       samleng-receiver migrate-to postgres://…  (copies the SQLite file of SAMLENG_DB into PostgreSQL)',
+        '       samleng-receiver migrate-to postgres://…  (copies the SQLite file of SAMLENG_DB into PostgreSQL)\n' +
+        '       samleng-receiver feed check cases.json  (checks a static case feed; prints each problem)',
     );
     return;
   }
@@ -93,6 +103,7 @@ async function main(): Promise<void> {
     mail: config.mail,
     confirmDays: config.confirmDays,
     retentionDays: config.retentionDays,
+    alertsPerMinute: config.alertsPerMinute,
   });
   if (config.adminTokens.length === 0) {
     app.log.warn('SAMLENG_ADMIN_TOKEN is not set: export and erasure will answer 401');

@@ -33,6 +33,8 @@ export interface ReceiverConfig {
   confirmDays: number;
   /** Days after which personal fields are removed; undefined keeps them. */
   retentionDays: number | undefined;
+  /** Alert mails per minute from this receiver (SAMLENG_ALERTS_PER_MINUTE, default 60). */
+  alertsPerMinute: number;
 }
 
 export const DEFAULT_DB = './data/samleng.db';
@@ -136,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReceiverConfig
     retentionDays: env.SAMLENG_RETENTION_DAYS?.trim()
       ? integer('SAMLENG_RETENTION_DAYS', env.SAMLENG_RETENTION_DAYS, 0, 1)
       : undefined,
+    alertsPerMinute: integer('SAMLENG_ALERTS_PER_MINUTE', env.SAMLENG_ALERTS_PER_MINUTE, 60, 1),
   };
 }

@@ -42,7 +42,34 @@ const OUTBOX_COLUMNS = [
 const QUOTA_COLUMNS = ['addr_hash', 'day', 'n'] as const;
 
 /** Columns whose PostgreSQL type is a number (the rest are text). */
-const NUMERIC = new Set(['seq', 'attempts', 'next_at', 'n']);
+/** Cases and alert subscribers (#19). */
+const CASE_COLUMNS = [
+  'id',
+  'body',
+  'published',
+  'needs_action',
+  'revision',
+  'created_at',
+  'updated_at',
+  'published_at',
+] as const;
+const HISTORY_COLUMNS = ['seq', 'case_id', 'at', 'actor', 'field'] as const;
+const SUBSCRIBER_COLUMNS = [
+  'seq',
+  'id',
+  'email',
+  'email_hash',
+  'language',
+  'partner',
+  'consent_text',
+  'page_url',
+  'created_at',
+  'confirmed_at',
+  'token_hash',
+  'unsub_token',
+] as const;
+const INTAKE_COLUMNS = ['seq', 'id', 'email_hash', 'partner', 'body', 'received_at'] as const;
+const NUMERIC = new Set(['seq', 'attempts', 'next_at', 'n', 'published', 'needs_action', 'revision']);
 
 export interface MigrateReport {
   /** What was compared, SQLite's figure and PostgreSQL's. */
@@ -106,8 +133,16 @@ export async function migrateTo(sqlitePath: string, url: string): Promise<Migrat
       await client.query('UPDATE pledges SET sorted = true');
       await copy(client, source, 'mail_outbox', OUTBOX_COLUMNS);
       await copy(client, source, 'mail_quota', QUOTA_COLUMNS);
+      await copy(client, source, 'cases', CASE_COLUMNS);
+      await copy(client, source, 'case_history', HISTORY_COLUMNS);
+      await copy(client, source, 'subscribers', SUBSCRIBER_COLUMNS);
+      await copy(client, source, 'subscription_intake', INTAKE_COLUMNS);
+      const changed = source.prepare('SELECT changed_at FROM case_feed_state').pluck().get();
+      if (typeof changed === 'string') {
+        await client.query('INSERT INTO case_feed_state (id, changed_at) VALUES (1, $1)', [changed]);
+      }
       // The identity columns go on after the copied numbers.
-      for (const table of ['pledges', 'mail_outbox']) {
+      for (const table of ['pledges', 'mail_outbox', 'case_history', 'subscribers', 'subscription_intake']) {
         await client.query(
           `SELECT setval(pg_get_serial_sequence('${table}', 'seq'), coalesce((SELECT max(seq) FROM ${table}), 0) + 1, false)`,
         );
@@ -123,7 +158,7 @@ export async function migrateTo(sqlitePath: string, url: string): Promise<Migrat
     const one = (sql: string) => Number(source.prepare(sql).pluck().get() ?? 0);
     const pgOne = async (sql: string) =>
       Number(Object.values((await target.pool.query(sql)).rows[0] ?? {})[0] ?? 0);
-    for (const table of ['pledges', 'mail_outbox', 'mail_quota']) {
+    for (const table of ['pledges', 'mail_outbox', 'mail_quota', 'cases', 'case_history', 'subscribers']) {
       checks.push({
         what: `rows in ${table}`,
         sqlite: one(`SELECT count(*) FROM ${table}`),

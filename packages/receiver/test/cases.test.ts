@@ -3,10 +3,15 @@
 // sign-up with double opt-in and no membership tell, one alert per subscriber in their language with
 // RFC 8058 one-click unsubscribe, the per-minute cap, and erasure and export within a partner's scope.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { scalar } from './db.js';
-import { ADMIN_TOKEN, start } from './helpers.js';
+import { onPostgres, rows, scalar } from './db.js';
+import { ADMIN_TOKEN, start, tempDir } from './helpers.js';
+import { CLI } from './process.js';
+import { checkFeed } from '../src/cases/validate.js';
 import { startSmtp } from './smtp.js';
 import type { Received } from './smtp.js';
 
@@ -99,12 +104,10 @@ const tokenIn = (mail: Received, path: string) => {
 };
 
 /** Subscribes and confirms an address; returns nothing until the confirmation is stored. */
-async function confirmedSubscriber(email: string, language: string, partner?: string): Promise<void> {
-  await ok(await subscribe({ email, language, ...(partner ? { partner } : {}) }), 202);
-  const [mail] = await smtp.until(() => smtp.to(email).length === 1).then(() => smtp.to(email));
-  const confirm = await fetch(`${PUBLIC.replace(PUBLIC, url)}/confirm/${tokenIn(mail, 'confirm')}`, {
-    method: 'POST',
-  });
+async function confirmedSubscriber(email: string, language: string, partner?: string, base = url) {
+  await ok(await subscribe({ email, language, ...(partner ? { partner } : {}) }, base), 202);
+  await smtp.until(() => smtp.to(email).length === 1);
+  const confirm = await fetch(`${base}/confirm/${tokenIn(smtp.to(email)[0], 'confirm')}`, { method: 'POST' });
   assert.equal(confirm.status, 200);
 }
 
@@ -210,6 +213,7 @@ describe('the published feed', () => {
       feed.cases.find((item) => item.id === 'feed-case'),
       aCase('feed-case'),
     );
+    assert.deepEqual(checkFeed(feed), [], 'the served feed passes feed check');
 
     assert.equal(
       (await fetch(`${url}/feeds/cases.json`, { headers: { 'if-none-match': etag } })).status,
@@ -278,6 +282,196 @@ describe('alerts', () => {
     assert.equal(smtp.to(marker)[1].language, 'en');
     assert.match(smtp.to(marker)[1].subject, /^Urgent action: Sok Dara$/);
     assert.equal(smtp.to(email).length, 2, 'nothing after unsubscribing');
+    // Marking the published case as needing action alerts again, once; marking it again changes nothing.
+    const needs = await ok<{ alerts: number }>(
+      await call('POST', '/console/api/cases/alert-two/state', admin, { needsAction: true }),
+    );
+    assert.ok(needs.alerts >= 1);
+    const again = await ok<{ alerts: number }>(
+      await call('POST', '/console/api/cases/alert-two/state', admin, { needsAction: true }),
+    );
+    assert.equal(again.alerts, 0);
+    await smtp.until(() => smtp.to(marker).length === 3);
+    assert.equal(smtp.to(email).length, 2);
     assert.equal(await scalar(dbPath, 'SELECT count(*) FROM subscribers WHERE email = ?', [email]), 0);
+  });
+});
+
+describe('subscriptions: no membership tell', () => {
+  it('answers a new address, a known one and a retry alike; only the owner hears which it was', async () => {
+    const known = `known-${randomUUID().slice(0, 8)}@example.org`;
+    await confirmedSubscriber(known, 'fr');
+    const fresh = `fresh-${randomUUID().slice(0, 8)}@example.org`;
+    const first = { id: randomUUID(), email: fresh, language: 'en' };
+    const answers = [];
+    for (const body of [first, first, { email: known.toUpperCase(), language: 'en' }]) {
+      const response = await subscribe(body);
+      const names = [...response.headers.keys()].filter((name) => name !== 'date').sort();
+      answers.push({ status: response.status, body: await response.text(), names });
+    }
+    assert.deepEqual(answers[0], { status: 202, body: '{"confirm":true}', names: answers[0].names });
+    assert.deepEqual(answers[1], answers[0], 'a retry');
+    assert.deepEqual(answers[2], answers[0], 'a known address');
+    // After the answers: one confirmation for the new address (not two for its retry), and a short
+    // "already subscribed" mail, in the language just asked for, to the known one (only its owner reads it).
+    await smtp.until(() => smtp.to(fresh).length === 1 && smtp.to(known).length === 2);
+    assert.equal(smtp.to(known)[1].language, 'en');
+    assert.equal(smtp.to(known)[1].subject, 'You are already subscribed');
+    const marker = `after-${randomUUID().slice(0, 8)}@example.org`;
+    await subscribe({ email: marker, language: 'en' });
+    await smtp.until(() => smtp.to(marker).length === 1);
+    assert.equal(smtp.to(fresh).length, 1, 'the retry queued nothing');
+    assert.equal(await scalar(dbPath, 'SELECT count(*) FROM subscription_intake'), 0, 'all sorted');
+  });
+
+  it('refuses bad fields with the pledge form’s codes, and foreign origins', async () => {
+    const response = await subscribe({ email: 'not-an-address', language: 'de', consent: false });
+    assert.equal(response.status, 400);
+    assert.deepEqual(await response.json(), {
+      errors: { email: 'format', language: 'format', consent: 'not-accepted' },
+    });
+    const foreign = await fetch(`${url}/api/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({
+        id: randomUUID(),
+        email: 'a@example.org',
+        language: 'en',
+        consent: true,
+        consentText: 'x',
+      }),
+    });
+    assert.equal(foreign.status, 403);
+    // Alerts are e-mail: a receiver without mail settings says so.
+    const mailless = await start();
+    const off = await subscribe({ email: 'a@example.org' }, mailless.url);
+    assert.equal(off.status, 503);
+    assert.deepEqual(await off.json(), { errors: { alerts: 'not-configured' } });
+  });
+});
+
+describe('subscribers in the console', () => {
+  it('lists, exports and erases within a partner’s scope; erased means gone from the files', async () => {
+    const tag = randomUUID().replaceAll('-', '').slice(0, 12);
+    const ours = `ours${tag}@example.org`;
+    const theirs = `theirs${tag}@example.org`;
+    await confirmedSubscriber(ours, 'km', 'khmer-voices');
+    await confirmedSubscriber(theirs, 'fr', 'amis-du-cambodge');
+
+    const page = await ok<{ rows: { email: string; partner: string }[]; byLanguage: Record<string, number> }>(
+      await call('GET', `/console/api/subscribers?q=${tag}`, kv),
+    );
+    assert.deepEqual(
+      page.rows.map((row) => [row.email, row.partner]),
+      [[ours, 'khmer-voices']],
+    );
+    const all = await ok<{ rows: { email: string }[] }>(
+      await call('GET', `/console/api/subscribers?q=${tag}`, admin),
+    );
+    assert.equal(all.rows.length, 2);
+    const csv = await (await call('GET', '/console/api/subscribers/export.csv', kv)).text();
+    assert.ok(csv.includes(ours) && !csv.includes(theirs), 'a partner exports its own only');
+    assert.ok(!page.rows.some((row) => row.partner !== 'khmer-voices'));
+
+    // A partner cannot erase (or learn of) another partner's subscriber.
+    assert.deepEqual(await ok(await call('POST', '/console/api/subscribers/erase', kv, { email: theirs })), {
+      erased: 0,
+    });
+    assert.equal(await scalar(dbPath, 'SELECT count(*) FROM subscribers WHERE email = ?', [theirs]), 1);
+    assert.deepEqual(await ok(await call('POST', '/console/api/subscribers/erase', kv, { email: ours })), {
+      erased: 1,
+    });
+    assert.deepEqual(
+      await ok(await call('POST', '/console/api/subscribers/erase', admin, { email: theirs.toUpperCase() })),
+      { erased: 1 },
+    );
+    if (onPostgres) {
+      const left = await rows(dbPath, 'SELECT email FROM subscribers WHERE email IN (?, ?)', [ours, theirs]);
+      assert.deepEqual(left, []);
+    } else {
+      const dir = dirname(dbPath);
+      const files = readdirSync(dir).map((name) => readFileSync(join(dir, name)));
+      for (const needle of [ours, theirs]) {
+        assert.ok(!files.some((bytes) => bytes.includes(Buffer.from(needle))), `${needle} left in a file`);
+      }
+    }
+  });
+});
+
+describe('the alerts’ per-minute cap', () => {
+  it('sends at most SAMLENG_ALERTS_PER_MINUTE alerts a minute; the rest wait, other mail goes on', async () => {
+    const capped = await start({
+      mail: { smtpUrl: smtp.url, from: FROM, publicUrl: PUBLIC },
+      sendDelay: () => 0,
+      alertsPerMinute: 2,
+    });
+    const cookie = await session(capped.url, ADMIN_TOKEN);
+    const people = Array.from({ length: 4 }, (_, i) => `cap${i}-${randomUUID().slice(0, 8)}@example.org`);
+    for (const email of people) await confirmedSubscriber(email, 'en', undefined, capped.url);
+    await ok(await call('POST', '/console/api/cases', cookie, { case: aCase('capped') }, capped.url), 201);
+    const state = await ok<{ alerts: number }>(
+      await call('POST', '/console/api/cases/capped/state', cookie, { published: true }, capped.url),
+    );
+    assert.equal(state.alerts, 4);
+    const alerted = () => people.filter((email) => smtp.to(email).length === 2).length;
+    await smtp.until(() => alerted() === 2);
+    // A mail of another kind queued after the alerts goes now; the capped alerts still wait.
+    const marker = `cap-marker-${randomUUID().slice(0, 8)}@example.org`;
+    await subscribe({ email: marker, language: 'en' }, capped.url);
+    await smtp.until(() => smtp.to(marker).length === 1);
+    assert.equal(alerted(), 2);
+    const waiting = await rows<{ next_at: number }>(
+      capped.dbPath,
+      "SELECT next_at FROM mail_outbox WHERE kind = 'alert'",
+    );
+    assert.equal(waiting.length, 2);
+    assert.ok(
+      waiting.every((row) => Number(row.next_at) >= Date.now() + 30_000),
+      'held to the next minute',
+    );
+  });
+});
+
+describe('samleng-receiver feed check', () => {
+  it('passes a good feed and prints each problem of a broken one with its path', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ version: 1, cases: [aCase('one'), aCase('two')] }));
+    const passed = spawnSync(process.execPath, [CLI, 'feed', 'check', good], { encoding: 'utf8' });
+    assert.equal(passed.status, 0, passed.stderr);
+    assert.match(passed.stdout, /a good feed \(2 cases\)/);
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        version: 1,
+        cases: [
+          aCase('one'),
+          aCase('one', { status: 'jailed', sources: [{ title: 'x', url: 'javascript:alert(1)' }] }),
+          { id: 'three', status: 'released', deadline: '2024-13-01' },
+        ],
+      }),
+    );
+    const failed = spawnSync(process.execPath, [CLI, 'feed', 'check', broken], { encoding: 'utf8' });
+    assert.equal(failed.status, 1);
+    const lines = failed.stderr.trim().split('\n').sort();
+    for (const expected of [
+      /^cases\[1\]\.id: repeats the id/,
+      /^cases\[1\]\.status: is not one of/,
+      /^cases\[1\]\.sources\[0\]\.url: is not an http\(s\) or relative link/,
+      /^cases\[2\]\.name: is missing/,
+      /^cases\[2\]\.deadline: is not a date/,
+    ]) {
+      assert.ok(
+        lines.some((line) => expected.test(line)),
+        `${expected} in:\n${lines.join('\n')}`,
+      );
+    }
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, '{"version": 1,');
+    const garbled = spawnSync(process.execPath, [CLI, 'feed', 'check', notJson], { encoding: 'utf8' });
+    assert.equal(garbled.status, 1);
+    assert.match(garbled.stderr, /is not JSON/);
   });
 });

@@ -83,6 +83,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       mail: undefined,
       confirmDays: 7,
+      alertsPerMinute: 60,
       retentionDays: undefined,
     });
   });
@@ -246,6 +247,7 @@ describe('PledgeStore', () => {
       { version: 1, name: 'pledges' },
       { version: 2, name: 'confirmation-intake-outbox' },
       { version: 3, name: 'write-once-intake' },
+      { version: 4, name: 'cases-alerts' },
     ]);
     db.close();
   });
