@@ -288,7 +288,7 @@ export class SamlengConsoleCaseEditor extends SamlengElement {
     return html`<section class="card" part="base" lang=${this.l10n.locale}>
       <div class="row spread">
         <h2 tabindex="-1">${heading}</h2>
-        <button class="secondary" @click=${this.close}>
+        <button class="secondary" data-action="back" @click=${this.close}>
           ${msg('Back to the cases', { id: 'console.case.back' })}
         </button>
       </div>
@@ -451,6 +451,7 @@ export class SamlengConsoleCaseEditor extends SamlengElement {
           : html`<div class="row">
                 <button
                   type="button"
+                  data-action="publish"
                   ?disabled=${this.busy}
                   @click=${() => this.setState({ published: !detail.published })}
                 >
@@ -459,6 +460,7 @@ export class SamlengConsoleCaseEditor extends SamlengElement {
                 <button
                   type="button"
                   class="secondary"
+                  data-action="needs-action"
                   aria-pressed=${detail.needsAction ? 'true' : 'false'}
                   ?disabled=${this.busy}
                   @click=${() => this.setState({ needsAction: !detail.needsAction })}
@@ -507,7 +509,9 @@ export class SamlengConsoleCaseEditor extends SamlengElement {
           : nothing
       }
       <div class="row">
-        <button type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'console.case.save' })}</button>
+        <button type="submit" data-action="save" ?disabled=${this.busy}>
+          ${msg('Save', { id: 'console.case.save' })}
+        </button>
         ${
           this.detail
             ? html`<button

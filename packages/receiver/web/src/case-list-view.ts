@@ -86,7 +86,7 @@ export class SamlengConsoleCases extends SamlengElement {
         ${
           this.readOnly
             ? nothing
-            : html`<button @click=${() => this.open('')}>
+            : html`<button data-action="new-case" @click=${() => this.open('')}>
                 ${msg('Write a new case', { id: 'console.cases.new' })}
               </button>`
         }
