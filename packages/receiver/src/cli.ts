@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   if (mounts.length > 0) lines.push(`  serving ${mounts.map((m) => `${m.prefix} ← ${m.root}`).join(', ')}`);
   lines.push(
     `  pledges: POST ${base}/api/pledges · count: ${base}/api/pledges/count?campaign=…`,
+    `  case feed: ${base}/feeds/cases.json · alerts sign-up: POST ${base}/api/subscriptions (${config.mail ? `on, at most ${config.alertsPerMinute} alert mails a minute` : 'off: needs SAMLENG_SMTP_URL'})`,
     `  database: ${isPostgresUrl(config.dbPath) ? redactUrl(config.dbPath) : resolve(config.dbPath)}`,
     config.mail
       ? `  confirmation by e-mail: on (links to ${config.mail.publicUrl}/confirm/…, valid ${config.confirmDays} days)`

@@ -177,6 +177,7 @@ describe('cases in the console', () => {
       arrested: '2023-02-30',
       sources: [{ title: 'x', url: 'javascript:alert(1)' }],
       actions: [{ kind: 'letter', to: 'not an address', subject: 's', body: 'b' }],
+      statusNote: { en: 'bad\u0000text', km: 'lone \ud800 half' },
     });
     const response = await call('POST', '/console/api/cases', admin, { case: bad });
     assert.equal(response.status, 400);
@@ -186,6 +187,8 @@ describe('cases in the console', () => {
     assert.equal(errors.arrested, 'date');
     assert.equal(errors['sources[0].url'], 'url');
     assert.equal(errors['actions[0].to'], 'email');
+    assert.equal(errors['statusNote.en'], 'format');
+    assert.equal(errors['statusNote.km'], 'format');
     const duplicate = await call('POST', '/console/api/cases', admin, { case: aCase('sok-dara') });
     assert.deepEqual(await duplicate.json(), { errors: { id: 'duplicate-id' } });
   });
@@ -215,6 +218,10 @@ describe('the published feed', () => {
     );
     assert.deepEqual(checkFeed(feed), [], 'the served feed passes feed check');
 
+    const head = await fetch(`${url}/feeds/cases.json`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('etag'), etag);
+    assert.equal(head.headers.get('access-control-allow-credentials'), null);
     assert.equal(
       (await fetch(`${url}/feeds/cases.json`, { headers: { 'if-none-match': etag } })).status,
       304,
@@ -342,6 +349,11 @@ describe('subscriptions: no membership tell', () => {
       }),
     });
     assert.equal(foreign.status, 403);
+    const preflight = await fetch(`${url}/api/subscriptions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://partner.example');
     // Alerts are e-mail: a receiver without mail settings says so.
     const mailless = await start();
     const off = await subscribe({ email: 'a@example.org' }, mailless.url);
@@ -449,7 +461,8 @@ describe('samleng-receiver feed check', () => {
         cases: [
           aCase('one'),
           aCase('one', { status: 'jailed', sources: [{ title: 'x', url: 'javascript:alert(1)' }] }),
-          { id: 'three', status: 'released', deadline: '2024-13-01' },
+          { id: 'three', status: 'released', deadline: '2024-13-01', actions: [{ kind: 'script' }] },
+          aCase('four', { actions: [{ kind: 'letter', to: 'a@b.org?cc=c@d.org', subject: 's', body: 'b' }] }),
         ],
       }),
     );
@@ -462,12 +475,16 @@ describe('samleng-receiver feed check', () => {
       /^cases\[1\]\.sources\[0\]\.url: is not an http\(s\) or relative link/,
       /^cases\[2\]\.name: is missing/,
       /^cases\[2\]\.deadline: is not a date/,
+      /^cases\[2\]\.actions\[0\]\.kind: does not match/,
+      /^cases\[3\]\.actions\[0\]\.to: is not one e-mail address$/,
     ]) {
       assert.ok(
         lines.some((line) => expected.test(line)),
         `${expected} in:\n${lines.join('\n')}`,
       );
     }
+    // A letter is not told it lacks a link's label: one line per real problem, in the file's order.
+    assert.equal(lines.filter((line) => line.startsWith('cases[3]')).length, 1, lines.join('\n'));
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, '{"version": 1,');
     const garbled = spawnSync(process.execPath, [CLI, 'feed', 'check', notJson], { encoding: 'utf8' });

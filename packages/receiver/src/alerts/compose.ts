@@ -17,8 +17,10 @@ export interface AlertMail {
 const page = (lang: string, body: string) =>
   `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.6;max-width:36em">${body}</body></html>`;
 const p = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
-const button = (href: string, label: string) =>
-  `<p><a href="${escapeHtml(href)}" style="display:inline-block;padding:.6em 1.2em;background:#0a5c36;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a></p><p style="font-size:.9em;word-break:break-all">${escapeHtml(href)}</p>`;
+/** A button, with its address under it for mail programs that block links (not for a long mailto:). */
+const button = (href: string, label: string, showHref = true) =>
+  `<p><a href="${escapeHtml(href)}" style="display:inline-block;padding:.6em 1.2em;background:#0a5c36;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a></p>` +
+  (showHref ? `<p style="font-size:.9em;word-break:break-all">${escapeHtml(href)}</p>` : '');
 
 export function composeSubscriptionMail(
   kind: 'sub-confirm' | 'sub-known',
@@ -66,7 +68,7 @@ export function composeAlert(item: CaseObject, locale: string, unsubscribeUrl: s
   const lang = language(locale);
   const t = ALERT_TEXTS[lang];
   const name = lang === 'km' && typeof item.nameKm === 'string' ? item.nameKm : localized(item.name, lang);
-  const status = `${t.status}: ${t.statuses[String(item.status)] ?? String(item.status)}`;
+  const status = `${t.status}${t.colon}${t.statuses[String(item.status)] ?? String(item.status)}`;
   const summary = localized(item.summary, lang);
   const letter = (Array.isArray(item.actions) ? item.actions : []).find(
     (action): action is Letter => (action as { kind?: unknown } | null)?.kind === 'letter',
@@ -79,12 +81,12 @@ export function composeAlert(item: CaseObject, locale: string, unsubscribeUrl: s
     const subject = localized(letter.subject, lang);
     const body = localized(letter.body, lang);
     mailto = `mailto:${letter.to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
-    letterText = `${t.letterHeading}\n${t.letterTo}: ${letter.to}\n${t.letterSubject}: ${subject}\n\n${body}\n\n${t.writeLetter}: ${mailto}\n\n`;
+    letterText = `${t.letterHeading}\n${t.letterTo}${t.colon}${letter.to}\n${t.letterSubject}${t.colon}${subject}\n\n${body}\n\n${t.writeLetter}${t.colon}${mailto}\n\n`;
     letterHtml =
       `<h2 style="font-size:1.1em">${escapeHtml(t.letterHeading)}</h2>` +
-      p(`${t.letterTo}: ${letter.to}\n${t.letterSubject}: ${subject}`) +
+      p(`${t.letterTo}${t.colon}${letter.to}\n${t.letterSubject}${t.colon}${subject}`) +
       `<blockquote style="white-space:pre-wrap;margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${escapeHtml(body)}</blockquote>` +
-      button(mailto, t.writeLetter);
+      button(mailto, t.writeLetter, false);
   }
   const text = `${t.greeting}\n\n${parts.join('\n\n')}\n\n${letterText}${t.unsubscribe}\n${unsubscribeUrl}\n`;
   const html = page(

@@ -16,6 +16,8 @@ export interface AlertTexts {
   alertSubject: string;
   alertIntro: string;
   status: string;
+  /** Between a label and its value: Khmer writes ៖, French puts a space before the colon. */
+  colon: string;
   statuses: Record<string, string>;
   letterHeading: string;
   letterTo: string;
@@ -48,6 +50,7 @@ export const ALERT_TEXTS: Record<Language, AlertTexts> = {
     alertSubject: 'Urgent action: {name}',
     alertIntro: 'A case needs your action now.',
     status: 'Status',
+    colon: ': ',
     statuses: {
       detained: 'Detained',
       'house-arrest': 'Under house arrest',
@@ -84,6 +87,7 @@ export const ALERT_TEXTS: Record<Language, AlertTexts> = {
     alertSubject: 'សកម្មភាពបន្ទាន់៖ {name}',
     alertIntro: 'ករណីមួយត្រូវការសកម្មភាពរបស់អ្នកឥឡូវនេះ។',
     status: 'ស្ថានភាព',
+    colon: '៖ ',
     statuses: {
       detained: 'ជាប់ឃុំ',
       'house-arrest': 'ជាប់ឃុំខ្លួនក្នុងផ្ទះ',
@@ -119,6 +123,7 @@ export const ALERT_TEXTS: Record<Language, AlertTexts> = {
     alertSubject: 'Action urgente : {name}',
     alertIntro: 'Un cas demande votre action dès maintenant.',
     status: 'Statut',
+    colon: '\u202F: ',
     statuses: {
       detained: 'En détention',
       'house-arrest': 'Assignation à résidence',

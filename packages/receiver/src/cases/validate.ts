@@ -56,21 +56,58 @@ function codeOf(error: ErrorObject, path: string): string {
   return 'format';
 }
 
+/** `…/oneOf/1` and the item it was tried on, for an error inside a oneOf branch. */
+function branchOf(error: ErrorObject): { branch: string; item: string } | undefined {
+  const match = /^(.*\/oneOf\/\d+)\//.exec(error.schemaPath);
+  if (!match) return undefined;
+  const item =
+    error.keyword === 'const' && error.instancePath.endsWith('/kind')
+      ? error.instancePath.slice(0, -'/kind'.length)
+      : undefined;
+  return { branch: match[1], item: item ?? '' };
+}
+
 function schemaProblems(errors: readonly ErrorObject[] | null | undefined, prefix = ''): Problem[] {
+  const list = errors ?? [];
+  // An action is a letter or a link, told by its `kind`: the branch whose kind does not match says
+  // nothing about it (a letter need not have a link's label).
+  const dead = new Set<string>();
+  for (const error of list) {
+    const at = branchOf(error);
+    if (at?.item !== undefined && at.item !== '') dead.add(`${at.branch}@${at.item}`);
+  }
+  const relevant = list.filter((error) => {
+    const at = branchOf(error);
+    if (!at) return true;
+    return ![...dead].some((key) => {
+      const [branch, item] = key.split('@');
+      return branch === at.branch && error.instancePath.startsWith(item);
+    });
+  });
   const found = new Map<string, string>();
-  for (const error of errors ?? []) {
+  for (const error of relevant) {
     let path = dotted(error.instancePath);
     if (error.keyword === 'required') {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       path = path ? `${path}.${missing}` : missing;
     }
-    // oneOf/if wrappers repeat what their branches said; the branch's own error is kept.
-    if (error.keyword === 'oneOf' && found.has(path)) continue;
-    const full = prefix && path ? `${prefix}.${path}` : prefix || path;
+    let full = prefix && path ? `${prefix}.${path}` : prefix || path;
+    if (error.keyword === 'oneOf') {
+      // A oneOf repeats what its branches said; a branch's own error, deeper in, is kept instead.
+      const deeper = (key: string) =>
+        key === full || key.startsWith(`${full}.`) || key.startsWith(`${full}[`);
+      if ([...found.keys()].some(deeper)) continue;
+      // Neither a letter nor a link (every branch's kind refused it): said at its kind.
+      if ([...dead].some((key) => key.endsWith(`@${error.instancePath}`))) full = `${full}.kind`;
+    }
     if (!found.has(full)) found.set(full, codeOf(error, full));
   }
   return [...found].map(([path, code]) => ({ path, code }));
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A real day: 2023-02-30 matches the pattern but is not one. */
 function realDate(value: string): boolean {
@@ -93,6 +130,8 @@ function caseRules(value: unknown, prefix: string): Problem[] {
   const walk = (node: unknown, path: string) => {
     if (typeof node === 'string') {
       if (node.length > MAX_TEXT) problems.push({ path: at(path), code: 'too-long' });
+      // As the pledge form's text rules: well-formed Unicode, no control characters but line breaks and tabs.
+      if (LONE_SURROGATE.test(node) || CONTROL.test(node)) problems.push({ path: at(path), code: 'format' });
       const key =
         path
           .split('.')
@@ -141,7 +180,8 @@ export function checkFeed(value: unknown): Problem[] {
   }
   const unique = new Map<string, Problem>();
   for (const problem of problems) unique.set(`${problem.path}\n${problem.code}`, problem);
-  return [...unique.values()];
+  // In the file's order: cases[2] before cases[10].
+  return [...unique.values()].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
 }
 
 /** What each code means, for people reading `feed check`. */
