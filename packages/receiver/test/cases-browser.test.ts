@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { createServer } from '../src/server.js';
 import { ADMIN_TOKEN, tempDir } from './helpers.js';
 import { startSmtp, type Received } from './smtp.js';
@@ -91,9 +91,41 @@ const MARKER = 'marker@example.org';
     }),
   });
   assert.equal(response.status, 202);
-  const [mail] = await smtp.until(() => smtp.to(MARKER).length === 1);
+  await smtp.until(() => smtp.to(MARKER).length === 1);
+  const [mail] = smtp.to(MARKER);
   assert.equal((await fetch(linkIn(mail!, 'confirm'), { method: 'POST' })).status, 200);
 }
+
+/** The first element matching `selector` in the page or any open shadow root in it, once there is one. */
+async function shown(page: Page, selector: string): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const find = (root: Document | ShadowRoot): Element | null => {
+        const here = root.querySelector(wanted);
+        if (here) return here;
+        for (const element of root.querySelectorAll('*')) {
+          const inner = element.shadowRoot && find(element.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      return find(document);
+    },
+    { timeout: 15_000 },
+    selector,
+  );
+  return handle.asElement() as ElementHandle<Element>;
+}
+
+/** Clicks it as a reader would (scrolled into view, a real mouse click). */
+const clickOn = async (page: Page, selector: string) => (await shown(page, selector)).click();
+
+/** Sets a field's value and tells the page (an `input` event), as typing ends up doing. */
+const fillIn = async (page: Page, selector: string, value: string) =>
+  (await shown(page, selector)).evaluate((element, text) => {
+    (element as HTMLInputElement).value = text;
+    element.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }, value);
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(`${AXE}\n;0`);
@@ -102,7 +134,10 @@ async function axeViolations(page: Page): Promise<string[]> {
       window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
     ).axe;
     const result = await axe.run();
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((n) => (n as { target: unknown }).target))}`);
+    return result.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((n) => (n as { target: unknown }).target))}`,
+    );
   });
 }
 
@@ -134,9 +169,8 @@ for (const name of ['chromium', 'firefox'] as const) {
         }
       };
       const fill = (selector: string, value: string) =>
-        at(`fill ${selector}`, () => page.locator(`pierce/${selector}`).fill(value));
-      const click = (selector: string) =>
-        at(`click ${selector}`, () => page.locator(`pierce/${selector}`).click());
+        at(`fill ${selector}`, () => fillIn(page, selector, value));
+      const click = (selector: string) => at(`click ${selector}`, () => clickOn(page, selector));
       const notice = (text: RegExp) =>
         at(`notice ${text}`, () =>
           page.waitForFunction(
@@ -185,19 +219,12 @@ for (const name of ['chromium', 'firefox'] as const) {
       // The organizer signs in and writes the first case, in English and Khmer.
       await page.goto(`${receiverUrl}/console/#cases`);
       await fill('#token', ADMIN_TOKEN);
-      await at('sign in', () =>
-        page.locator('samleng-console >>> samleng-console-sign-in >>> button[type=submit]').click(),
-      );
-      await at('the cases view', () => page.locator('pierce/[data-action=new-case]').wait()).catch(
-        async (error) => {
-          await page.screenshot({ path: '/tmp/debug-cases.png' });
-          throw error;
-        },
-      );
+      await at('sign in', () => clickOn(page, 'button[type=submit]'));
+      await at('the cases view', () => shown(page, '[data-action=new-case]'));
       await click('[data-action=new-case]');
       // An empty save is refused beside the name, before anything is sent.
       await click('[data-action=save]');
-      await at('the name marked', () => page.locator('pierce/fieldset[data-path=name] .error').wait());
+      await at('the name marked', () => shown(page, 'fieldset[data-path=name] .error'));
       await click('[data-action=back]');
       await publishCase(first.en, first.km, true);
       if (name === 'chromium') {
@@ -229,29 +256,30 @@ for (const name of ['chromium', 'firefox'] as const) {
 
       // A reader subscribes there, in Khmer (the page's language).
       const email = `reader-${name}@example.org`;
-      await at('fill the e-mail', () => reader.locator('pierce/#alerts-email').fill(email));
+      await at('fill the e-mail', () => fillIn(reader, '#alerts-email', email));
       assert.equal(
         await reader.$eval('pierce/#alerts-language', (select) => (select as HTMLSelectElement).value),
         'km',
       );
-      await at('tick consent', () => reader.locator('pierce/#alerts-consent').click());
+      await at('tick consent', () => clickOn(reader, '#alerts-consent'));
       if (SCREENSHOTS && name === 'chromium') {
         await reader.$eval('pierce/.alerts', (form) => form.scrollIntoView());
         await reader.screenshot({ path: fileURLToPath(new URL('alerts-signup.png', SCREENSHOTS)) });
       }
-      reader.on('request', (r) => { if (r.method() === 'POST') console.log('POST', r.url(), r.postData()); });
-      await at('submit', () => reader.locator('pierce/.submit').click());
-      await at('"check your inbox"', () => reader.locator('pierce/.alerts.done').wait());
+      await at('submit', () => clickOn(reader, '.submit'));
+      await at('"check your inbox"', () => shown(reader, '.alerts.done'));
       if (name === 'chromium') assert.deepEqual(await axeViolations(reader), []);
 
       // The confirmation mail is in Khmer; its link opens the receiver's page, whose button confirms.
-      const [confirmation] = await smtp.until(() => smtp.to(email).length === 1);
-      assert.equal(confirmation!.language, 'km', JSON.stringify([confirmation!.subject, confirmation!.text.slice(0, 300)]));
+      await smtp.until(() => smtp.to(email).length === 1);
+      const [confirmation] = smtp.to(email);
+      assert.equal(confirmation!.language, 'km');
       await reader.goto(linkIn(confirmation!, 'confirm'));
       await Promise.all([reader.waitForNavigation(), reader.click('form button')]);
       assert.equal(await reader.evaluate(() => document.documentElement.lang), 'km');
 
       // A second case: exactly one alert reaches the reader, in Khmer, with one-click unsubscribe.
+      await page.bringToFront(); // Chromium runs no animation frames in a background tab
       await click('[data-action=back]');
       await publishCase(second.en, second.km, false);
       await smtp.until(() => smtp.to(MARKER).some((mail) => mail.subject.includes(second.en)));
@@ -259,10 +287,9 @@ for (const name of ['chromium', 'firefox'] as const) {
       const alert = smtp.to(email)[1]!;
       assert.equal(alert.language, 'km');
       assert.ok(alert.subject.includes(second.km), alert.subject);
-      assert.equal(alert.parsed.headers.get('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
-      const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(
-        alert.parsed.headerLines.find((line) => line.key === 'list-unsubscribe')?.line ?? '',
-      )?.[1];
+      const header = (key: string) => alert.parsed.headerLines.find((line) => line.key === key)?.line ?? '';
+      assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(header('list-unsubscribe'))?.[1];
       assert.ok(unsubscribe, 'a List-Unsubscribe URL');
       assert.ok(alert.text.includes(unsubscribe), 'the unsubscribe link in the body too');
       const oneClick = await fetch(unsubscribe, {
