@@ -125,7 +125,9 @@ describe('<samleng-case-alert> from attributes', function () {
     expect(text($(el, '[part=badge]'))).to.equal('Assignation à résidence');
     expect(text($(el, '.since'))).to.equal('9 ans et 2 mois depuis l’arrestation');
     expect(text($(el, 'dd time'))).to.equal('3 septembre 2017');
-    expect(text($(el, '[part=updated]'))).to.equal('Dernière mise à jour le 27 novembre 2026');
+    expect(text($(el, '[part=updated]'))).to.equal(
+      'Faits vérifiés pour la dernière fois le 27 novembre 2026',
+    );
     clock.restore();
     await expect(el).to.be.accessible();
   });

@@ -63,8 +63,8 @@ export class SamlengConsole extends SamlengElement {
         padding: 0;
         list-style: none;
       }
-      nav a[aria-current='page'] {
-        background: var(--_accent);
+      nav a.button[aria-current='page'] {
+        background: var(--_accent) !important;
         color: var(--_on-accent) !important;
         border-color: var(--_accent);
       }
