@@ -37,7 +37,7 @@ import { composeAlert, composeSubscriptionMail } from './alerts/compose.js';
 import { Subscriptions } from './alerts/subscriptions.js';
 import { caseRoutes, FEED_PATH } from './cases/routes.js';
 import { sqlOf } from './cases/sql.js';
-import { publishedCase } from './cases/store.js';
+import { caseOfAlert, publishedCase } from './cases/store.js';
 import { textRules } from './text-rules.js';
 import { fastifyTrustProxy, parseTrustProxy, trustProxyWarning } from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
@@ -214,7 +214,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
           return composeSubscriptionMail(row.kind, row.locale, link, confirmDays);
         }
         if (row.kind !== 'alert' || !row.token) return null;
-        const item = await sqlOf(store).transaction(() => publishedCase(row.campaign));
+        const item = await sqlOf(store).transaction(() => publishedCase(caseOfAlert(row.campaign)));
         return item ? composeAlert(item, row.locale, `${base}/unsubscribe/${row.token}`) : null;
       },
       cap: { kind: 'alert', perMinute: options.alertsPerMinute ?? 60 },

@@ -38,6 +38,13 @@ export interface CaseDetail {
   history: { at: string; by: string; field: string }[];
 }
 
+/**
+ * An alert's outbox row names its case as `case:<id>` in the column pledges' mails use for their campaign,
+ * so that erasing a pledge in a campaign of the same name never touches an alert.
+ */
+export const alertCampaign = (id: string) => `case:${id}`;
+export const caseOfAlert = (campaign: string) => campaign.replace(/^case:/, '');
+
 const COLUMNS = 'id, body, published, needs_action, revision, updated_at, published_at';
 
 /** Stable JSON (keys sorted) to tell whether a field changed. */
@@ -192,7 +199,7 @@ export function* setCaseState(
        SELECT CAST(? AS TEXT) || id, 'alert', email, email_hash, CAST(? AS TEXT), language, unsub_token, CAST(? AS BIGINT)
        FROM subscribers WHERE confirmed_at IS NOT NULL
        ON CONFLICT DO NOTHING`,
-      [`alert:${id}:${revision + 1}:`, id, alertDueAt],
+      [`alert:${id}:${revision + 1}:`, alertCampaign(id), alertDueAt],
     )) as number;
   }
   return { published, needsAction, revision: revision + 1, alerts };
@@ -205,7 +212,7 @@ export function* deleteCase(id: string, at: string): Work<boolean> {
   yield run('DELETE FROM cases WHERE id = ?', [id]);
   yield run('DELETE FROM case_history WHERE case_id = ?', [id]);
   // Alerts not yet sent for it: a deleted case is not news any more.
-  yield run("DELETE FROM mail_outbox WHERE kind = 'alert' AND campaign = ?", [id]);
+  yield run("DELETE FROM mail_outbox WHERE kind = 'alert' AND campaign = ?", [alertCampaign(id)]);
   if (row.published === 1) yield feedChanged(at);
   return true;
 }
