@@ -287,6 +287,9 @@ for (const name of ['chromium', 'firefox'] as const) {
       const alert = smtp.to(email)[1]!;
       assert.equal(alert.language, 'km');
       assert.ok(alert.subject.includes(second.km), alert.subject);
+      // The case's Khmer summary, as written in the console (not the English one).
+      assert.ok(alert.text.includes(`${second.km} ត្រូវបានចាប់ខ្លួន`), alert.text);
+      assert.ok(!alert.text.includes('was arrested'), alert.text);
       const header = (key: string) => alert.parsed.headerLines.find((line) => line.key === key)?.line ?? '';
       assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(header('list-unsubscribe'))?.[1];
