@@ -56,7 +56,8 @@ export const caseStyles = css`
     border-inline-start: 4px solid var(--_surface-alt);
   }
   .remove,
-  .item > button {
+  .item > button,
+  fieldset > button {
     justify-self: start;
   }
   [aria-invalid='true'] {
