@@ -170,7 +170,6 @@ export const AlertsFieldErrors: Story = {
 /** The receiver's own check refuses the address (400): the message is by the field. */
 export const AlertsRefusedAddress: Story = {
   args: { ...ALERTS, alerts: alertsEndpoint('invalid') },
-  tags: ['bad-input'],
   play: async ({ canvasElement }) => {
     const el = await signUp(canvasElement, 'samleng-case-list-error', READER_EMAIL);
     await expect(el.shadowRoot?.querySelector('#alerts-email-error')).toBeTruthy();
