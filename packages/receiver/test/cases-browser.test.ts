@@ -142,172 +142,175 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 const browsers = findBrowsers();
-for (const name of ['chromium', 'firefox'] as const) {
-  const executablePath = browsers[name];
-  // The cases' SQL on PostgreSQL is cases.test.ts's; the browsers add nothing there but CI minutes.
-  const skip = executablePath ? storeIndependent : `no ${name} here`;
-  describe(`case alerts end to end in ${name}`, { skip }, () => {
-    let browser: Browser;
-    after(async () => browser?.close());
+// Both browsers at once (their cases, readers and mails are their own): half the wall time in CI.
+describe('case alerts end to end', { concurrency: 2 }, () => {
+  for (const name of ['chromium', 'firefox'] as const) {
+    const executablePath = browsers[name];
+    // The cases' SQL on PostgreSQL is cases.test.ts's; the browsers add nothing there but CI minutes.
+    const skip = executablePath ? storeIndependent : `no ${name} here`;
+    describe(`case alerts end to end in ${name}`, { skip }, () => {
+      let browser: Browser;
+      after(async () => browser?.close());
 
-    it('write, publish, show on a partner page, subscribe in Khmer, confirm, one alert, unsubscribe', async () => {
-      browser = await puppeteer.launch(
-        name === 'chromium'
-          ? { executablePath, headless: true, args: CHROMIUM_ARGS }
-          : { browser: 'firefox', executablePath, headless: true },
-      );
-      const page = await browser.newPage();
-      await page.setViewport({ width: 390, height: 844 });
-      /** The step a failure happened at (a locator's timeout names nothing). */
-      const at = async <T>(step: string, action: () => Promise<T>): Promise<T> => {
-        try {
-          return await action();
-        } catch (error) {
-          throw new Error(`${name}, ${step}: ${error instanceof Error ? error.message : String(error)}`, {
-            cause: error,
-          });
+      it('write, publish, show on a partner page, subscribe in Khmer, confirm, one alert, unsubscribe', async () => {
+        browser = await puppeteer.launch(
+          name === 'chromium'
+            ? { executablePath, headless: true, args: CHROMIUM_ARGS }
+            : { browser: 'firefox', executablePath, headless: true },
+        );
+        const page = await browser.newPage();
+        await page.setViewport({ width: 390, height: 844 });
+        /** The step a failure happened at (a locator's timeout names nothing). */
+        const at = async <T>(step: string, action: () => Promise<T>): Promise<T> => {
+          try {
+            return await action();
+          } catch (error) {
+            throw new Error(`${name}, ${step}: ${error instanceof Error ? error.message : String(error)}`, {
+              cause: error,
+            });
+          }
+        };
+        const fill = (selector: string, value: string) =>
+          at(`fill ${selector}`, () => fillIn(page, selector, value));
+        const click = (selector: string) => at(`click ${selector}`, () => clickOn(page, selector));
+        const notice = (text: RegExp) =>
+          at(`notice ${text}`, () =>
+            page.waitForFunction(
+              (source) => {
+                const editor = document
+                  .querySelector('samleng-console')
+                  ?.shadowRoot?.querySelector('samleng-console-cases')
+                  ?.shadowRoot?.querySelector('samleng-console-case-editor');
+                return new RegExp(source).test(
+                  editor?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '',
+                );
+              },
+              { timeout: 10_000 },
+              text.source,
+            ),
+          );
+
+        /** Writes a new case in English and Khmer through the editor, saves and publishes it. */
+        const publishCase = async (en: string, km: string, letter: boolean) => {
+          await click('[data-action=new-case]');
+          await fill('#f-name-en', en);
+          await fill('#f-name-km', km);
+          await fill('#f-nameKm', km);
+          await at('status', () => page.select('pierce/#f-status', 'detained'));
+          await fill('#f-summary-en', `${en} was arrested for a post on social media.`);
+          await fill('#f-summary-km', `${km} ត្រូវបានចាប់ខ្លួន ដោយសារការបង្ហោះនៅលើបណ្ដាញសង្គម។`);
+          if (letter) {
+            await fill('#f-letter-to', 'office@example.org');
+            await fill('#f-letter-subject-en', `Release ${en}`);
+            await fill('#f-letter-subject-km', `សូមដោះលែង ${km}`);
+            await fill('#f-letter-body-en', `Dear Minister,\nPlease release ${en}.`);
+            await fill('#f-letter-body-km', `ជូនចំពោះឯកឧត្តមរដ្ឋមន្ត្រី\nសូមដោះលែង ${km}។`);
+          }
+          await click('[data-action=save]');
+          await notice(/Saved/);
+          await click('[data-action=publish]');
+          await notice(/alert|Published/);
+        };
+
+        // Both browsers write to the same feed: each its own names (ក, ខ: Khmer's first letters).
+        const [en, km] = name === 'chromium' ? ['A', 'ក'] : ['B', 'ខ'];
+        const first = { en: `Vanna Example ${en}`, km: `វណ្ណា ឧទាហរណ៍ ${km}` };
+        const second = { en: `Bopha Example ${en}`, km: `បុប្ផា ឧទាហរណ៍ ${km}` };
+        const third = { en: `Chenda Example ${en}`, km: `ចិន្តា ឧទាហរណ៍ ${km}` };
+
+        // The organizer signs in and writes the first case, in English and Khmer.
+        await page.goto(`${receiverUrl}/console/#cases`);
+        await fill('#token', ADMIN_TOKEN);
+        await at('sign in', () => clickOn(page, 'button[type=submit]'));
+        await at('the cases view', () => shown(page, '[data-action=new-case]'));
+        await click('[data-action=new-case]');
+        // An empty save is refused beside the name, before anything is sent.
+        await click('[data-action=save]');
+        await at('the name marked', () => shown(page, 'fieldset[data-path=name] .error'));
+        await click('[data-action=back]');
+        await publishCase(first.en, first.km, true);
+        if (name === 'chromium') {
+          assert.deepEqual(await axeViolations(page), []);
+          assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
+          if (SCREENSHOTS) {
+            // The texts of a case in three languages, the French one marked as missing.
+            await (await shown(page, 'fieldset.group')).evaluate((group) => group.scrollIntoView());
+            await page.screenshot({ path: fileURLToPath(new URL('case-editor.png', SCREENSHOTS)) });
+          }
         }
-      };
-      const fill = (selector: string, value: string) =>
-        at(`fill ${selector}`, () => fillIn(page, selector, value));
-      const click = (selector: string) => at(`click ${selector}`, () => clickOn(page, selector));
-      const notice = (text: RegExp) =>
-        at(`notice ${text}`, () =>
-          page.waitForFunction(
-            (source) => {
-              const editor = document
-                .querySelector('samleng-console')
-                ?.shadowRoot?.querySelector('samleng-console-cases')
-                ?.shadowRoot?.querySelector('samleng-console-case-editor');
-              return new RegExp(source).test(
-                editor?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '',
-              );
-            },
-            { timeout: 10_000 },
-            text.source,
+
+        // The partner's page (another origin) shows it from the feed, in Khmer.
+        const reader = await browser.newPage();
+        await reader.setViewport({ width: 390, height: 844 });
+        await reader.goto(partnerUrl);
+        await at('the card on the partner page', () =>
+          reader.waitForFunction(
+            (title) =>
+              [
+                ...(document
+                  .querySelector('samleng-case-list')
+                  ?.shadowRoot?.querySelectorAll('samleng-case-alert') ?? []),
+              ].some((card) => card.shadowRoot?.querySelector('h3')?.textContent?.trim() === title),
+            { timeout: 15_000 },
+            first.km,
           ),
         );
 
-      /** Writes a new case in English and Khmer through the editor, saves and publishes it. */
-      const publishCase = async (en: string, km: string, letter: boolean) => {
-        await click('[data-action=new-case]');
-        await fill('#f-name-en', en);
-        await fill('#f-name-km', km);
-        await fill('#f-nameKm', km);
-        await at('status', () => page.select('pierce/#f-status', 'detained'));
-        await fill('#f-summary-en', `${en} was arrested for a post on social media.`);
-        await fill('#f-summary-km', `${km} ត្រូវបានចាប់ខ្លួន ដោយសារការបង្ហោះនៅលើបណ្ដាញសង្គម។`);
-        if (letter) {
-          await fill('#f-letter-to', 'office@example.org');
-          await fill('#f-letter-subject-en', `Release ${en}`);
-          await fill('#f-letter-subject-km', `សូមដោះលែង ${km}`);
-          await fill('#f-letter-body-en', `Dear Minister,\nPlease release ${en}.`);
-          await fill('#f-letter-body-km', `ជូនចំពោះឯកឧត្តមរដ្ឋមន្ត្រី\nសូមដោះលែង ${km}។`);
+        // A reader subscribes there, in Khmer (the page's language).
+        const email = `reader-${name}@example.org`;
+        await at('fill the e-mail', () => fillIn(reader, '#alerts-email', email));
+        assert.equal(
+          await reader.$eval('pierce/#alerts-language', (select) => (select as HTMLSelectElement).value),
+          'km',
+        );
+        await at('tick consent', () => clickOn(reader, '#alerts-consent'));
+        if (SCREENSHOTS && name === 'chromium') {
+          await reader.$eval('pierce/.alerts', (form) => form.scrollIntoView());
+          await reader.screenshot({ path: fileURLToPath(new URL('alerts-signup.png', SCREENSHOTS)) });
         }
-        await click('[data-action=save]');
-        await notice(/Saved/);
-        await click('[data-action=publish]');
-        await notice(/alert|Published/);
-      };
+        await at('submit', () => clickOn(reader, '.submit'));
+        await at('"check your inbox"', () => shown(reader, '.alerts.done'));
+        if (name === 'chromium') assert.deepEqual(await axeViolations(reader), []);
 
-      // Both browsers write to the same feed: each its own names (ក, ខ: Khmer's first letters).
-      const [en, km] = name === 'chromium' ? ['A', 'ក'] : ['B', 'ខ'];
-      const first = { en: `Vanna Example ${en}`, km: `វណ្ណា ឧទាហរណ៍ ${km}` };
-      const second = { en: `Bopha Example ${en}`, km: `បុប្ផា ឧទាហរណ៍ ${km}` };
-      const third = { en: `Chenda Example ${en}`, km: `ចិន្តា ឧទាហរណ៍ ${km}` };
+        // The confirmation mail is in Khmer; its link opens the receiver's page, whose button confirms.
+        await smtp.until(() => smtp.to(email).length === 1);
+        const [confirmation] = smtp.to(email);
+        assert.equal(confirmation!.language, 'km');
+        await reader.goto(linkIn(confirmation!, 'confirm'));
+        await Promise.all([reader.waitForNavigation(), reader.click('form button')]);
+        assert.equal(await reader.evaluate(() => document.documentElement.lang), 'km');
 
-      // The organizer signs in and writes the first case, in English and Khmer.
-      await page.goto(`${receiverUrl}/console/#cases`);
-      await fill('#token', ADMIN_TOKEN);
-      await at('sign in', () => clickOn(page, 'button[type=submit]'));
-      await at('the cases view', () => shown(page, '[data-action=new-case]'));
-      await click('[data-action=new-case]');
-      // An empty save is refused beside the name, before anything is sent.
-      await click('[data-action=save]');
-      await at('the name marked', () => shown(page, 'fieldset[data-path=name] .error'));
-      await click('[data-action=back]');
-      await publishCase(first.en, first.km, true);
-      if (name === 'chromium') {
-        assert.deepEqual(await axeViolations(page), []);
-        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
-        if (SCREENSHOTS) {
-          // The texts of a case in three languages, the French one marked as missing.
-          await (await shown(page, 'fieldset.group')).evaluate((group) => group.scrollIntoView());
-          await page.screenshot({ path: fileURLToPath(new URL('case-editor.png', SCREENSHOTS)) });
-        }
-      }
+        // A second case: exactly one alert reaches the reader, in Khmer, with one-click unsubscribe.
+        await page.bringToFront(); // Chromium runs no animation frames in a background tab
+        await click('[data-action=back]');
+        await publishCase(second.en, second.km, false);
+        await smtp.until(() => smtp.to(MARKER).some((mail) => mail.subject.includes(second.en)));
+        await smtp.until(() => smtp.to(email).length === 2);
+        const alert = smtp.to(email)[1]!;
+        assert.equal(alert.language, 'km');
+        assert.ok(alert.subject.includes(second.km), alert.subject);
+        // The case's Khmer summary, as written in the console (not the English one).
+        assert.ok(alert.text.includes(`${second.km} ត្រូវបានចាប់ខ្លួន`), alert.text);
+        assert.ok(!alert.text.includes('was arrested'), alert.text);
+        const header = (key: string) => alert.parsed.headerLines.find((line) => line.key === key)?.line ?? '';
+        assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+        const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(header('list-unsubscribe'))?.[1];
+        assert.ok(unsubscribe, 'a List-Unsubscribe URL');
+        assert.ok(alert.text.includes(unsubscribe), 'the unsubscribe link in the body too');
+        const oneClick = await fetch(unsubscribe, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        });
+        assert.equal(oneClick.status, 200);
 
-      // The partner's page (another origin) shows it from the feed, in Khmer.
-      const reader = await browser.newPage();
-      await reader.setViewport({ width: 390, height: 844 });
-      await reader.goto(partnerUrl);
-      await at('the card on the partner page', () =>
-        reader.waitForFunction(
-          (title) =>
-            [
-              ...(document
-                .querySelector('samleng-case-list')
-                ?.shadowRoot?.querySelectorAll('samleng-case-alert') ?? []),
-            ].some((card) => card.shadowRoot?.querySelector('h3')?.textContent?.trim() === title),
-          { timeout: 15_000 },
-          first.km,
-        ),
-      );
-
-      // A reader subscribes there, in Khmer (the page's language).
-      const email = `reader-${name}@example.org`;
-      await at('fill the e-mail', () => fillIn(reader, '#alerts-email', email));
-      assert.equal(
-        await reader.$eval('pierce/#alerts-language', (select) => (select as HTMLSelectElement).value),
-        'km',
-      );
-      await at('tick consent', () => clickOn(reader, '#alerts-consent'));
-      if (SCREENSHOTS && name === 'chromium') {
-        await reader.$eval('pierce/.alerts', (form) => form.scrollIntoView());
-        await reader.screenshot({ path: fileURLToPath(new URL('alerts-signup.png', SCREENSHOTS)) });
-      }
-      await at('submit', () => clickOn(reader, '.submit'));
-      await at('"check your inbox"', () => shown(reader, '.alerts.done'));
-      if (name === 'chromium') assert.deepEqual(await axeViolations(reader), []);
-
-      // The confirmation mail is in Khmer; its link opens the receiver's page, whose button confirms.
-      await smtp.until(() => smtp.to(email).length === 1);
-      const [confirmation] = smtp.to(email);
-      assert.equal(confirmation!.language, 'km');
-      await reader.goto(linkIn(confirmation!, 'confirm'));
-      await Promise.all([reader.waitForNavigation(), reader.click('form button')]);
-      assert.equal(await reader.evaluate(() => document.documentElement.lang), 'km');
-
-      // A second case: exactly one alert reaches the reader, in Khmer, with one-click unsubscribe.
-      await page.bringToFront(); // Chromium runs no animation frames in a background tab
-      await click('[data-action=back]');
-      await publishCase(second.en, second.km, false);
-      await smtp.until(() => smtp.to(MARKER).some((mail) => mail.subject.includes(second.en)));
-      await smtp.until(() => smtp.to(email).length === 2);
-      const alert = smtp.to(email)[1]!;
-      assert.equal(alert.language, 'km');
-      assert.ok(alert.subject.includes(second.km), alert.subject);
-      // The case's Khmer summary, as written in the console (not the English one).
-      assert.ok(alert.text.includes(`${second.km} ត្រូវបានចាប់ខ្លួន`), alert.text);
-      assert.ok(!alert.text.includes('was arrested'), alert.text);
-      const header = (key: string) => alert.parsed.headerLines.find((line) => line.key === key)?.line ?? '';
-      assert.equal(header('list-unsubscribe-post'), 'List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-      const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(header('list-unsubscribe'))?.[1];
-      assert.ok(unsubscribe, 'a List-Unsubscribe URL');
-      assert.ok(alert.text.includes(unsubscribe), 'the unsubscribe link in the body too');
-      const oneClick = await fetch(unsubscribe, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'List-Unsubscribe=One-Click',
+        // A third case reaches the marker, and not the reader any more.
+        await click('[data-action=back]');
+        await publishCase(third.en, third.km, false);
+        await smtp.until(() => smtp.to(MARKER).some((mail) => mail.subject.includes(third.en)));
+        assert.equal(smtp.to(email).length, 2);
+        assert.equal(smtp.to(email).filter((mail) => mail.subject.includes(second.km)).length, 1);
       });
-      assert.equal(oneClick.status, 200);
-
-      // A third case reaches the marker, and not the reader any more.
-      await click('[data-action=back]');
-      await publishCase(third.en, third.km, false);
-      await smtp.until(() => smtp.to(MARKER).some((mail) => mail.subject.includes(third.en)));
-      assert.equal(smtp.to(email).length, 2);
-      assert.equal(smtp.to(email).filter((mail) => mail.subject.includes(second.km)).length, 1);
     });
-  });
-}
+  }
+});
