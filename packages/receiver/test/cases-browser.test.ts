@@ -310,6 +310,56 @@ describe('case alerts end to end', { concurrency: 2 }, () => {
         await smtp.until(() => smtp.to(MARKER).some((mail) => mail.subject.includes(third.en)));
         assert.equal(smtp.to(email).length, 2);
         assert.equal(smtp.to(email).filter((mail) => mail.subject.includes(second.km)).length, 1);
+
+        if (name !== 'chromium') return;
+        // Someone else saves the case meanwhile: this save is refused as stale, with a reload offered.
+        await fill('#f-summary-fr', 'Chenda Example a été arrêtée.');
+        await page.evaluate(async (id) => {
+          const detail = (await (await fetch(`/console/api/cases/${id}`)).json()) as {
+            case: Record<string, unknown>;
+            revision: number;
+          };
+          await fetch(`/console/api/cases/${id}`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              case: { ...detail.case, sentence: { en: '5 years' } },
+              revision: detail.revision,
+            }),
+          });
+        }, 'chenda-example-a');
+        await click('[data-action=save]');
+        await at('stale', () => shown(page, '.stale'));
+        await click('.stale button');
+        await at('reloaded', () =>
+          page.waitForFunction(() => {
+            const find = (root: Document | ShadowRoot): HTMLInputElement | null =>
+              root.querySelector<HTMLInputElement>('#f-sentence-en') ??
+              [...root.querySelectorAll('*')].reduce<HTMLInputElement | null>(
+                (found, element) => found ?? (element.shadowRoot ? find(element.shadowRoot) : null),
+                null,
+              );
+            return find(document)?.value === '5 years';
+          }),
+        );
+
+        // The subscribers: the marker, not the reader who left; by language.
+        await page.evaluate(() => (location.hash = '#subscribers'));
+        await at('subscribers', () => shown(page, 'li[data-language=en]'));
+        await page.waitForFunction(() => {
+          const view = document
+            .querySelector('samleng-console')
+            ?.shadowRoot?.querySelector('samleng-console-subscribers');
+          return view?.shadowRoot?.querySelector('tbody')?.textContent?.includes('marker@example.org');
+        });
+        const table = await page.evaluate(
+          () =>
+            document
+              .querySelector('samleng-console')
+              ?.shadowRoot?.querySelector('samleng-console-subscribers')?.shadowRoot?.textContent ?? '',
+        );
+        assert.doesNotMatch(table, /reader-chromium/);
+        assert.deepEqual(await axeViolations(page), []);
       });
     });
   }
