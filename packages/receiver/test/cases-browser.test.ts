@@ -24,6 +24,7 @@ const { findBrowsers, CHROMIUM_ARGS } = (await import(new URL('scripts/browsers.
   CHROMIUM_ARGS: string[];
 };
 const AXE = readFileSync(new URL('node_modules/axe-core/axe.min.js', ROOT), 'utf8');
+const PARTNER_TOKEN = 'khmer-voices-token-0123456789abcdef';
 const SCREENSHOTS = process.env.SAMLENG_SCREENSHOTS ? new URL('packages/receiver/docs/', ROOT) : undefined;
 
 const smtp = await startSmtp();
@@ -59,6 +60,7 @@ const app = await createServer({
   ...(onPostgres ? { emailKey: TEST_EMAIL_KEY } : {}),
   logLevel: 'silent',
   adminTokens: [ADMIN_TOKEN],
+  partnerTokens: [{ partner: 'khmer-voices', token: PARTNER_TOKEN }],
   allowedOrigins: [new URL(partnerUrl).origin],
   rateLimit: 1000,
   sortDelay: () => 0,
@@ -360,6 +362,27 @@ describe('case alerts end to end', { concurrency: 2 }, () => {
         );
         assert.doesNotMatch(table, /reader-chromium/);
         assert.deepEqual(await axeViolations(page), []);
+
+        // A partner's session reads the cases and cannot change them.
+        const context = await browser.createBrowserContext();
+        const partnerPage = await context.newPage();
+        await partnerPage.goto(`${receiverUrl}/console/#cases`);
+        await fillIn(partnerPage, '#token', PARTNER_TOKEN);
+        await clickOn(partnerPage, 'button[type=submit]');
+        await clickOn(partnerPage, '[data-id="chenda-example-a"] button');
+        await at('read-only', () => shown(partnerPage, '#f-name-en[disabled]'));
+        // Nothing that writes, in any shadow root of the page.
+        const writers = await partnerPage.evaluate(() => {
+          const all = (root: Document | ShadowRoot): Element[] => [
+            ...root.querySelectorAll('[data-action]'),
+            ...[...root.querySelectorAll('*')].flatMap((element) =>
+              element.shadowRoot ? all(element.shadowRoot) : [],
+            ),
+          ];
+          return all(document).map((element) => element.getAttribute('data-action'));
+        });
+        assert.deepEqual(writers, ['back']);
+        await context.close();
       });
     });
   }
