@@ -140,7 +140,7 @@ const isKit = (id) => id.startsWith(root) && !id.includes('/node_modules/');
  * page-wide (the clock's ticks, the feed cache and storage are per package, which is harmless).
  */
 const COPIED = [
-  /[\\/]packages[\\/]core[\\/]src[\\/](index|ics|clock|url|storage|localized-text|style-props|fetch-json|format[\\/]khmer-data)\.ts$/,
+  /[\\/]packages[\\/]core[\\/]src[\\/](index|ics|clock|url|storage|localized-text|style-props|fetch-json|form-rules|form-styles|uuid|format[\\/]khmer-data)\.ts$/,
   /[\\/]node_modules[\\/]lit(-html)?[\\/](directives[\\/](class-map|repeat|live)|directive-helpers)\.js$/,
 ];
 const COPY = /\.samleng-copy-([a-z-]+)(\.[jt]s)$/;

@@ -11,6 +11,9 @@ export const FEEDS = 'https://feeds.samleng.example';
 const json = (data: unknown) =>
   new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json' } });
 
+const json202 = (data: unknown) =>
+  new Response(JSON.stringify(data), { status: 202, headers: { 'content-type': 'application/json' } });
+
 const answers: Record<string, () => Promise<Response>> = {
   // demo/data/cases.json: Kem Sokha and Theary Seng, facts from shared/content/cambodia.md.
   '/cases.json': async () => json(cases),
@@ -44,7 +47,25 @@ const answers: Record<string, () => Promise<Response>> = {
         },
       ],
     }),
+  // The receiver's alerts sign-up (POST /api/subscriptions), one address per answer it can give.
+  '/alerts/sent': async () => json202({ confirm: true }),
+  '/alerts/sending': () => new Promise<Response>(() => {}),
+  '/alerts/busy': async () =>
+    new Response(JSON.stringify({ errors: { rate: 'limited' } }), {
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': '60' },
+    }),
+  '/alerts/invalid': async () =>
+    new Response(JSON.stringify({ errors: { email: 'format' } }), {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+    }),
+  '/alerts/unreachable': () => Promise.reject(new TypeError('Failed to fetch')),
 };
+
+/** Where the case list's sign-up posts in a story: `sent`, `sending`, `busy`, `invalid` or `unreachable`. */
+export const alertsEndpoint = (answer: 'sent' | 'sending' | 'busy' | 'invalid' | 'unreachable') =>
+  `${FEEDS}/alerts/${answer}`;
 
 type Flagged = typeof globalThis & { __samlengStoryFeeds?: boolean };
 

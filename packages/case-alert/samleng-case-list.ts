@@ -10,4 +10,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'samleng-case-list': SamlengCaseList;
   }
+  interface HTMLElementEventMap {
+    'samleng-case-list-subscribed': CustomEvent<{ confirm: true }>;
+    'samleng-case-list-error': CustomEvent<{ errors: Record<string, string> }>;
+  }
 }

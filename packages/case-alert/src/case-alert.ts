@@ -84,7 +84,7 @@ export const LONG_SUMMARY = 280;
  * @csspart letter - The letter, shown on demand.
  * @csspart confirmation - The confirmation after a copy or a share (announced politely).
  * @csspart sources - The list of sources.
- * @csspart updated - The "Last updated" line.
+ * @csspart updated - The "Facts last checked on …" line (the case's `updated`).
  * @csspart error - The message shown when the feed or an attribute is wrong.
  * @csspart loading - The placeholder shown while the feed loads.
  *
@@ -405,7 +405,7 @@ export class SamlengCaseAlert extends SamlengElement {
     if (!record.updated) return nothing;
     const date = this.#dateText(record.updated);
     return html`<p class="updated" part="updated">
-      ${msg(str`Last updated on ${date}`, { id: 'case-alert.updated' })}
+      ${msg(str`Facts last checked on ${date}`, { id: 'case-alert.checked' })}
     </p>`;
   }
 

@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize';
-import { SamlengElement, cardStyles, renderConfigError } from '@samleng/core';
+import { SamlengElement, cardStyles, formStyles, renderConfigError } from '@samleng/core';
+import { AlertsSignup } from './alerts-signup.js';
 import { caseAlertStyles } from './case-alert.styles.js';
 import type { CaseRecord, CaseStatus } from './case-record.js';
 import { FeedController } from './feed-controller.js';
@@ -25,16 +26,29 @@ const recency = (c: CaseRecord) => +(c.updated?.value ?? c.sentenced?.value ?? c
  * @csspart error - The message shown when the feed cannot be loaded or read.
  * @csspart button - The retry button.
  * @csspart loading - The placeholder shown while the feed loads (it keeps the list's height).
+ * @csspart alerts - The alerts sign-up under the list (with `alerts`): the form, then "check your inbox".
+ * @csspart alerts-heading - The sign-up's heading.
+ * @csspart field - Each field of the sign-up: its label, input and message.
+ * @csspart label - Each field's label.
+ * @csspart input - The e-mail field and the language select.
+ * @csspart field-error - The message under a field that needs fixing.
+ * @csspart consent - The consent checkbox, its sentence and the privacy link.
+ * @csspart privacy - The privacy link.
+ * @csspart form-error - Why the sign-up could not be sent, with its retry button.
  *
  * @cssprop [--samleng-case-list-min-height=20em] - Height kept while the feed loads, so the page does not jump.
  * @cssprop [--samleng-case-list-gap=var(--samleng-space)] - Space between cards.
+ * @cssprop [--samleng-case-list-alerts-background=var(--samleng-color-surface-alt)] - Background of the alerts sign-up.
  *
  * @fires {CustomEvent<{caseId: string, kind: 'link' | 'letter' | 'copy-letter' | 'share' | 'copy-link'}>} samleng-case-action - From a card of the list (it bubbles out of the list).
+ * @fires {CustomEvent<{confirm: true}>} samleng-case-list-subscribed - The receiver has the alerts sign-up; a mail asks the reader to confirm. No personal data.
+ * @fires {CustomEvent<{errors: Record<string, string>}>} samleng-case-list-error - The sign-up needs fixing (`{email: "format"}`, `{consent: "not-accepted"}`), or could not be sent (`{request: "network"}`, `{request: "http-503"}`).
  */
 export class SamlengCaseList extends SamlengElement {
   static override styles = [
     ...SamlengElement.styles,
     cardStyles,
+    formStyles,
     caseAlertStyles,
     css`
       :host {
@@ -54,6 +68,25 @@ export class SamlengCaseList extends SamlengElement {
       .list-heading {
         margin-block-end: var(--_gap);
       }
+      .alerts {
+        margin-block-start: var(--_gap);
+        background: var(--samleng-case-list-alerts-background, var(--_surface-alt));
+      }
+      .alerts-heading {
+        margin: 0;
+        font-size: 1.125em;
+      }
+      .alerts.done {
+        display: grid;
+        gap: 0.5em;
+        border-inline-start: 4px solid var(--_success);
+      }
+      .submit {
+        justify-self: start;
+      }
+      .form-error p {
+        margin-block-end: 0.5em;
+      }
     `,
   ];
 
@@ -72,7 +105,20 @@ export class SamlengCaseList extends SamlengElement {
   /** The link each card shares; the page's address by default. */
   @property({ attribute: 'share-url' }) shareUrl: string | undefined;
 
+  /** The receiver's sign-up address (`https://…/api/subscriptions`): shows an alerts sign-up under the list. */
+  @property() alerts: string | undefined;
+
+  /** The partner's short name, sent with each sign-up so the campaign knows where it came from. */
+  @property() partner: string | undefined;
+
+  /** Replaces the sign-up's consent sentence (sent and stored with each sign-up as the reader saw it). */
+  @property({ attribute: 'consent-text' }) consentText: string | undefined;
+
+  /** The partner's privacy page, linked beside the sign-up's consent box. */
+  @property({ attribute: 'privacy-href' }) privacyHref: string | undefined;
+
   readonly #feed = new FeedController(this);
+  readonly #signup = new AlertsSignup(this, this.l10n);
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#feed.setSource(this.src);
@@ -105,6 +151,11 @@ export class SamlengCaseList extends SamlengElement {
   }
 
   protected override render() {
+    const signup = this.alerts?.trim() ? this.#signup.render() : nothing;
+    return html`${this.#renderList()}${signup}`;
+  }
+
+  #renderList() {
     const heading = this.heading?.trim();
     const state = this.#feed.state;
     const titled = heading

@@ -94,7 +94,7 @@ describe('<samleng-case-alert> from attributes', function () {
     expect(action.getAttribute('href')).to.equal('https://example.org/act');
     expect(text(action)).to.equal('Take part');
     expect(text($(el, '[part=sources] a'))).to.equal('www.hrw.org');
-    expect(text($(el, '[part=updated]'))).to.equal('Last updated on November 27, 2026');
+    expect(text($(el, '[part=updated]'))).to.equal('Facts last checked on November 27, 2026');
     // Live: a month later the duration has moved on, without any new attribute.
     clock.setSystemTime(NOW + 31 * 864e5);
     await clock.tickAsync(61_000);
@@ -125,7 +125,9 @@ describe('<samleng-case-alert> from attributes', function () {
     expect(text($(el, '[part=badge]'))).to.equal('Assignation à résidence');
     expect(text($(el, '.since'))).to.equal('9 ans et 2 mois depuis l’arrestation');
     expect(text($(el, 'dd time'))).to.equal('3 septembre 2017');
-    expect(text($(el, '[part=updated]'))).to.equal('Dernière mise à jour le 27 novembre 2026');
+    expect(text($(el, '[part=updated]'))).to.equal(
+      'Faits vérifiés pour la dernière fois le 27 novembre 2026',
+    );
     clock.restore();
     await expect(el).to.be.accessible();
   });

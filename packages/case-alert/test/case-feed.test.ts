@@ -262,7 +262,7 @@ describe('demo/data/cases.json', function () {
     expect(theary!.shadowRoot!.textContent).to.not.match(/convicted of treason/i);
     expect(text($(theary!, '.note'))).to.contain('not verified');
     for (const card of [kem!, theary!]) {
-      expect(text($(card, '[part=updated]'))).to.equal('Last updated on November 27, 2026');
+      expect(text($(card, '[part=updated]'))).to.equal('Facts last checked on November 27, 2026');
       expect($<HTMLAnchorElement>(card, 'a[href^="mailto:"]')!.href).to.match(
         /^mailto:sample-recipient@example\.org\?/,
       );

@@ -36,3 +36,6 @@ export { baseStyles, cardStyles } from './theme.js';
 export { encodeText, safeUrl, type UrlSource } from './url.js';
 export { tagOf, warnOnce } from './warn.js';
 export { styleProps, type StyleProps } from './style-props.js';
+export { uuid } from './uuid.js';
+export { EMAIL_MAX, SLUG, cleanPageUrl, emailProblem } from './form-rules.js';
+export { formStyles } from './form-styles.js';

@@ -3,8 +3,7 @@
  * read from `{endpoint}/count?campaign=`.
  */
 
-/** Campaign and partner names, as the receiver accepts them. */
-export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export { SLUG, cleanPageUrl } from '@samleng/core';
 
 /**
  * The endpoint as an absolute http(s) URL without a trailing slash, or undefined when it is not one
@@ -26,23 +25,4 @@ export function endpointUrl(value: string | undefined): string | undefined {
 
 export function countUrl(endpoint: string, campaign: string): string {
   return `${endpoint}/count?campaign=${encodeURIComponent(campaign)}`;
-}
-
-/**
- * The page's address without what a reader typed into it: the prefill parameters (`name`, `email`)
- * and the fragment. Sent with the pledge and used as the default share link, so it must not carry
- * the reader's e-mail address to the campaign's spreadsheet or to friends.
- */
-export function cleanPageUrl(href: string = location.href): string | undefined {
-  try {
-    const url = new URL(href);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    url.searchParams.delete('name');
-    url.searchParams.delete('email');
-    url.hash = '';
-    const text = url.href;
-    return text.length <= 2000 ? text : undefined;
-  } catch {
-    return undefined;
-  }
 }

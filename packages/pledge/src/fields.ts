@@ -3,6 +3,7 @@
  * `fields`, with the input types, autofill tokens and length limits the receiver enforces, and the
  * checks made in the browser before anything is sent.
  */
+import { emailProblem } from '@samleng/core';
 
 export type FieldName = 'name' | 'email' | 'country' | 'phone' | 'city' | 'comment';
 
@@ -38,8 +39,6 @@ export function parseFields(value: string | undefined): { fields: FieldName[]; u
   return { fields, unknown };
 }
 
-// The receiver checks e-mail addresses fully; this catches the usual slips (no @, no domain, a space).
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^[0-9+()./ -]*$/;
 
 /**
@@ -69,7 +68,7 @@ export function validate(
     if (value === '') {
       if (spec.required) errors[name] = 'required';
     } else if (value.length > spec.maxLength) errors[name] = 'too-long';
-    else if (name === 'email' && !EMAIL.test(value)) errors[name] = 'format';
+    else if (name === 'email' && emailProblem(value)) errors[name] = 'format';
     else if (name === 'phone' && !PHONE.test(value)) errors[name] = 'format';
   }
   if (!consent) errors.consent = 'not-accepted';

@@ -2,7 +2,15 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { SamlengElement, cardStyles, renderConfigError, safeUrl, type ConfigProblem } from '@samleng/core';
+import {
+  SamlengElement,
+  cardStyles,
+  formStyles,
+  renderConfigError,
+  safeUrl,
+  uuid,
+  type ConfigProblem,
+} from '@samleng/core';
 import { followConfig, readCountConfig, shown, type CountConfig } from './config.js';
 import { CountController } from './count-source.js';
 import { countStyles, renderCount } from './count-view.js';
@@ -12,7 +20,6 @@ import { onDelivery, outboxPersistent, resumeOutbox, submitPledge } from './outb
 import { pledgeStyles, pledgeTokens } from './pledge.styles.js';
 import type { FieldErrors, PledgeBody, SendResult } from './send.js';
 import { renderShare } from './share-view.js';
-import { uuid } from './uuid.js';
 
 /** What `samleng-pledge-sent` reports: the pledge's id, and whether it waits for confirmation by e-mail. */
 export interface PledgeSentDetail {
@@ -68,7 +75,14 @@ type Config = CountConfig & { partner: string | undefined; fields: FieldName[] }
  * @fires {CustomEvent<{channel: string}>} samleng-pledge-share - The reader used a share button or link (`native`, `copy`, `whatsapp`, `telegram`, `facebook`, `x`, `line`, `email`).
  */
 export class SamlengPledge extends SamlengElement {
-  static override styles = [...SamlengElement.styles, cardStyles, pledgeTokens, countStyles, pledgeStyles];
+  static override styles = [
+    ...SamlengElement.styles,
+    cardStyles,
+    formStyles,
+    pledgeTokens,
+    countStyles,
+    pledgeStyles,
+  ];
 
   /** The receiver's pledge address, e.g. `https://pledges.example.org/api/pledges`. Required. */
   @property() endpoint: string | undefined;

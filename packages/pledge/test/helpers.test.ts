@@ -2,7 +2,7 @@ import '../../../test/harness.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { shownGoal } from '../src/goal.js';
-import { uuid } from '../src/uuid.js';
+import { uuid } from '@samleng/core';
 import { parseFields, validate } from '../src/fields.js';
 import { cleanPageUrl, endpointUrl } from '../src/endpoint.js';
 import { sendPledge, type PledgeBody } from '../src/send.js';

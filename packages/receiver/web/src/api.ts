@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly retryAfter = 0,
+    /** The receiver's `{errors: {path: code}}`, whole (a 400 names every field that needs fixing). */
+    readonly errors: Record<string, string> = {},
   ) {
     super(`${status} ${code}`);
   }
@@ -28,7 +30,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body = (await response.json().catch(() => ({}))) as { errors?: Record<string, string> };
   if (!response.ok) {
     const code = Object.values(body.errors ?? {})[0] ?? 'unknown';
-    throw new ApiError(response.status, code, Number(response.headers.get('retry-after') ?? 0));
+    throw new ApiError(
+      response.status,
+      code,
+      Number(response.headers.get('retry-after') ?? 0),
+      body.errors ?? {},
+    );
   }
   return body as T;
 }

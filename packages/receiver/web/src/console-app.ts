@@ -8,9 +8,14 @@ import { pageControls } from './page-controls.js';
 import type { SamlengConsoleTable } from './pledge-table.js';
 import { formStyles } from './styles.js';
 
+type View = 'pledges' | 'cases' | 'subscribers';
+const viewOf = (hash: string): View =>
+  hash === '#cases' ? 'cases' : hash === '#subscribers' ? 'subscribers' : 'pledges';
+
 /**
- * @summary The organizers' console: sign in with a token, then a campaign's numbers, its pledges, a CSV
- * download and erasure. What a partner's token may see is decided by the receiver, never here.
+ * @summary The organizers' console: sign in with a token, then three views (the address's `#pledges`,
+ * `#cases`, `#subscribers`): a campaign's numbers, its pledges, a CSV download and erasure; the cases and
+ * their editor; the alerts' subscribers. What a partner's token may see is decided by the receiver, never here.
  *
  * @tag samleng-console
  * @csspart base - The page's main column.
@@ -50,6 +55,19 @@ export class SamlengConsole extends SamlengElement {
       .campaign > div {
         flex: 1 1 12em;
       }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      nav a.button[aria-current='page'] {
+        background: var(--_accent) !important;
+        color: var(--_on-accent) !important;
+        border-color: var(--_accent);
+      }
     `,
   ];
 
@@ -58,11 +76,24 @@ export class SamlengConsole extends SamlengElement {
   @state() private campaign = '';
   @state() private stats: CampaignStats | undefined;
   @state() private failed = false;
+  @state() private view: View = viewOf(location.hash);
+  #onHash = () => {
+    this.view = viewOf(location.hash);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('main h2, main [tabindex]')?.focus(),
+    );
+  };
   @query('samleng-console-table') private table!: SamlengConsoleTable | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('hashchange', this.#onHash);
     void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.#onHash);
   }
 
   private async start() {
@@ -120,7 +151,43 @@ export class SamlengConsole extends SamlengElement {
       : msg('Signed in as the administrator: you see every partner’s pledges.', { id: 'console.who.admin' });
   }
 
+  private renderNav() {
+    const views: [View, string][] = [
+      ['pledges', msg('Pledges', { id: 'console.nav.pledges' })],
+      ['cases', msg('Cases', { id: 'console.cases.heading' })],
+      ['subscribers', msg('Alert subscribers', { id: 'console.subscribers.heading' })],
+    ];
+    return html`<nav aria-label=${msg('Console sections', { id: 'console.nav' })}>
+      <ul>
+        ${views.map(
+          ([view, label]) =>
+            html`<li>
+              <a
+                class="button secondary"
+                href="#${view}"
+                aria-current=${view === this.view ? 'page' : 'false'}
+                >${label}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
   private renderSignedIn(me: Me) {
+    const view =
+      this.view === 'cases'
+        ? html`<samleng-console-cases
+            ?read-only=${me.partner !== null}
+            .theme=${this.theme}
+          ></samleng-console-cases>`
+        : this.view === 'subscribers'
+          ? html`<samleng-console-subscribers .theme=${this.theme}></samleng-console-subscribers>`
+          : this.renderPledges(me);
+    return html`${this.renderNav()} ${view}`;
+  }
+
+  private renderPledges(me: Me) {
     const campaign = this.campaign;
     const csv = `/console/api/export.csv?${new URLSearchParams({ campaign })}`;
     return html`<p>${this.who(me)}</p>

@@ -6,8 +6,9 @@ import { api } from './api.js';
 import { formStyles } from './styles.js';
 
 /**
- * @summary Erases a person from a campaign by e-mail, after a confirmation step: their pledge and any mail
- * waiting for them, from every file of the database (the receiver's erasure).
+ * @summary Erases a person by e-mail, after a confirmation step: from a campaign (their pledge and any mail
+ * waiting for them), or with `scope="subscribers"` from the alerts' subscribers — from every file of the
+ * database (the receiver's erasure), within what the session may see.
  *
  * @tag samleng-console-erase
  * @fires samleng-console-erased - After an erasure; `detail` is `{deleted}` (0 when nobody had that address here).
@@ -18,6 +19,8 @@ export class SamlengConsoleErase extends SamlengElement {
 
   /** The campaign to erase from. */
   @property() campaign = '';
+  /** `campaign` (default): a pledge of `campaign`; `subscribers`: an alerts subscriber. */
+  @property() scope: 'campaign' | 'subscribers' = 'campaign';
 
   /** The address waiting for confirmation, if any. */
   @state() private pending: string | undefined;
@@ -38,12 +41,27 @@ export class SamlengConsoleErase extends SamlengElement {
     if (!email) return;
     this.busy = true;
     try {
-      const { deleted } = await api<{ deleted: number }>('/console/api/erase', {
-        method: 'POST',
-        body: { campaign: this.campaign, email },
-      });
-      this.result =
-        deleted > 0
+      const subscribers = this.scope === 'subscribers';
+      const deleted = subscribers
+        ? (
+            await api<{ erased: number }>('/console/api/subscribers/erase', {
+              method: 'POST',
+              body: { email },
+            })
+          ).erased
+        : (
+            await api<{ deleted: number }>('/console/api/erase', {
+              method: 'POST',
+              body: { campaign: this.campaign, email },
+            })
+          ).deleted;
+      this.result = subscribers
+        ? deleted > 0
+          ? msg(str`Erased: ${email} no longer receives alerts.`, { id: 'console.erase.subscriber-done' })
+          : msg(str`Nobody with the address ${email} receives alerts (for you).`, {
+              id: 'console.erase.subscriber-none',
+            })
+        : deleted > 0
           ? msg(str`Erased: ${email} is no longer in this campaign.`, { id: 'console.erase.done' })
           : msg(str`Nobody with the address ${email} is in this campaign (for you).`, {
               id: 'console.erase.none',
@@ -66,9 +84,18 @@ export class SamlengConsoleErase extends SamlengElement {
     return html`<section class="card" part="base" lang=${this.l10n.locale}>
       <h2>${msg('Erase a person', { id: 'console.erase.heading' })}</h2>
       <p class="muted">
-        ${msg('When someone asks to be removed, enter their e-mail. Their pledge is deleted for good.', {
-          id: 'console.erase.help',
-        })}
+        ${
+          this.scope === 'subscribers'
+            ? msg(
+                'When someone asks to be removed, enter their e-mail. Their subscription is deleted for good.',
+                {
+                  id: 'console.erase.subscriber-help',
+                },
+              )
+            : msg('When someone asks to be removed, enter their e-mail. Their pledge is deleted for good.', {
+                id: 'console.erase.help',
+              })
+        }
       </p>
       <form @submit=${this.ask}>
         <label for="email">${msg('E-mail address', { id: 'console.erase.email' })}</label>
@@ -79,7 +106,15 @@ export class SamlengConsoleErase extends SamlengElement {
         this.pending
           ? html`<div role="alertdialog" aria-labelledby="confirm-text">
               <p id="confirm-text">
-                ${msg(str`Erase ${email} from ${campaign}? This cannot be undone.`, { id: 'console.erase.confirm' })}
+                ${
+                  this.scope === 'subscribers'
+                    ? msg(str`Erase ${email} from the alerts' subscribers? This cannot be undone.`, {
+                        id: 'console.erase.subscriber-confirm',
+                      })
+                    : msg(str`Erase ${email} from ${campaign}? This cannot be undone.`, {
+                        id: 'console.erase.confirm',
+                      })
+                }
               </p>
               <div class="row">
                 <button class="danger" ?disabled=${this.busy} @click=${this.erase}>

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { SamlengElement, cardStyles } from '@samleng/core';
 import { api } from './api.js';
 import type { PledgePage } from './api.js';
+import { pager, searchForm, tableStyles } from './data-table.js';
 import { formStyles } from './styles.js';
 
 /**
@@ -19,38 +20,14 @@ export class SamlengConsoleTable extends SamlengElement {
     ...SamlengElement.styles,
     cardStyles,
     formStyles,
+    tableStyles,
     css`
-      .scroll {
-        overflow-x: auto;
-        margin-block: var(--_space);
-      }
       table {
-        border-collapse: collapse;
-        width: 100%;
         min-width: 48em;
-      }
-      td {
-        overflow-wrap: break-word !important;
-      }
-      th,
-      td {
-        text-align: start !important;
-        vertical-align: top;
-        padding: 0.4em;
-        border-bottom: 1px solid var(--_surface-alt);
       }
       .consent {
         max-width: 20em;
         font-size: 0.875em;
-      }
-      form {
-        display: flex;
-        gap: 0.5em;
-        align-items: end;
-        flex-wrap: wrap;
-      }
-      form > div {
-        flex: 1 1 12em;
       }
     `,
   ];
@@ -86,9 +63,8 @@ export class SamlengConsoleTable extends SamlengElement {
     }
   }
 
-  private submit(event: SubmitEvent) {
-    event.preventDefault();
-    this.search = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+  private find(q: string) {
+    this.search = q;
     void this.load(0);
   }
 
@@ -101,13 +77,7 @@ export class SamlengConsoleTable extends SamlengElement {
     const total = format.number(data?.total ?? 0);
     return html`<section class="card" part="base" lang=${this.l10n.locale}>
       <h2>${msg('Recent pledges', { id: 'console.table.heading' })}</h2>
-      <form role="search" @submit=${this.submit}>
-        <div>
-          <label for="q">${msg('Search by name or e-mail', { id: 'console.table.search' })}</label>
-          <input id="q" name="q" type="search" autocomplete="off" .value=${this.search} />
-        </div>
-        <button type="submit">${msg('Search', { id: 'console.table.search-button' })}</button>
-      </form>
+      ${searchForm(msg('Search by name or e-mail', { id: 'console.table.search' }), this.search, (q) => this.find(q))}
       ${
         this.failed
           ? html`<p class="error" role="alert">
@@ -150,22 +120,7 @@ export class SamlengConsoleTable extends SamlengElement {
           </tbody>
         </table>
       </div>
-      <div class="row">
-        <button
-          class="secondary"
-          ?disabled=${!data || data.page === 0}
-          @click=${() => this.load((data?.page ?? 1) - 1)}
-        >
-          ${msg('Previous page', { id: 'console.table.previous' })}
-        </button>
-        <button
-          class="secondary"
-          ?disabled=${!data || data.page + 1 >= pages}
-          @click=${() => this.load((data?.page ?? 0) + 1)}
-        >
-          ${msg('Next page', { id: 'console.table.next' })}
-        </button>
-      </div>
+      ${pager((data?.page ?? 0) + 1, pages, (next) => void this.load(next - 1))}
     </section>`;
   }
 }

@@ -62,6 +62,9 @@ export const formStyles = css`
     gap: 0.5em;
     align-items: center;
   }
+  .row.spread {
+    justify-content: space-between;
+  }
   .muted {
     color: var(--_muted);
   }

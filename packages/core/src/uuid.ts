@@ -1,5 +1,5 @@
 /**
- * A random (version 4) UUID, the pledge's idempotency key.
+ * A random (version 4) UUID, the idempotency key of a pledge or an alerts sign-up.
  *
  * `crypto.randomUUID()` exists only in secure contexts, and partner pages are still served over plain
  * http now and then; `crypto.getRandomValues()` works everywhere.
