@@ -1,6 +1,7 @@
 // The size guard of both ways, in the manner of Lit's guard on lit-core.min.js:
-//  - the drop-in script (dist/samleng.js, every widget and language) fails above its cap (46 KB gzip,
-//    47,104 bytes) and whenever it moved from the recorded figure: it must not grow unseen;
+//  - the drop-in script (dist/samleng.js, every widget and language) fails above its cap (50 KB gzip,
+//    51,200 bytes; 46 KB until the case list's alerts sign-up of issue 19 added 3.5 KB) and whenever it
+//    moved from the recorded figure: it must not grow unseen;
 //  - the loader (dist/samleng-loader.js) fails above 1.5 KB gzip; what each page fetches through it (each
 //    widget alone in en and km, all four in en and km: see scripts/loader-pages.mjs) is recorded too, with
 //    the issue's targets printed beside it;
@@ -10,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSize } from './size-report.mjs';
 import { PAGES, TARGETS, gzipOf, LOADER, page, readManifest, targetOf } from './loader-pages.mjs';
 
-const BUDGET = 46 * 1024;
+const BUDGET = 50 * 1024;
 const RECORD = 'size.json';
 const update = process.argv.includes('--update');
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;

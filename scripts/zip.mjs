@@ -65,9 +65,9 @@ For a page that cannot use modules, the classic build:
 
 ### Lighter pages: the loader
 
-\`samleng.js\` holds every widget in every language (about 46 KB compressed). A page that shows one or two
+\`samleng.js\` holds every widget in every language (about 49 KB compressed). A page that shows one or two
 widgets can load \`samleng-loader.js\` instead (under 1 KB): it fetches from \`chunks/\` (keep that folder
-beside it) only the code and the language the page shows, about 18–26 KB for one widget.
+beside it) only the code and the language the page shows, about 18–31 KB for one widget.
 
 \`\`\`html
 <script
