@@ -154,11 +154,16 @@ export class SamlengConsoleCaseEditor extends SamlengElement {
     onChange: (value: string) => void,
     extra: { type?: 'text' | 'url' | 'email' | 'date'; hint?: string; lang?: string } = {},
   ) {
+    // A date with a time (a feed may give `2024-05-01T10:00:00+07:00`) is not what a date input shows:
+    // it would show empty and be lost on save, so it stays in a text input, editable as written.
+    const type =
+      extra.type === 'date' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'text' : extra.type;
     return inputField({
       path,
       label,
       value,
       ...extra,
+      type,
       error: this.errorAt(path),
       disabled: this.readOnly,
       onChange: (text: string) => this.edit(() => onChange(text)),

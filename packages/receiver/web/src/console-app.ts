@@ -232,7 +232,7 @@ export class SamlengConsole extends SamlengElement {
   protected override render() {
     const me = this.me;
     return html`<header lang=${this.l10n.locale}>
-        <h1 tabindex="-1">${msg('Samleng pledges', { id: 'console.title' })}</h1>
+        <h1 tabindex="-1">${msg('Samleng console', { id: 'console.title' })}</h1>
         <div class="row">
           ${pageControls(this)}
           <a class="button secondary" href="/builder/"

@@ -176,7 +176,7 @@
 'console.theme.auto': `Couleurs : comme l’appareil`,
 'console.theme.dark': `Couleurs : sombres`,
 'console.theme.light': `Couleurs : claires`,
-'console.title': `Engagements Samleng`,
+'console.title': `Console Samleng`,
 'console.who.admin': `Connecté en tant qu’administrateur : vous voyez les engagements de tous les partenaires.`,
 'console.who.partner': str`Connecté pour ${0} : vous ne voyez que les engagements recueillis par ${1}.`,
     };

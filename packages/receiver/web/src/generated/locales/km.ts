@@ -176,7 +176,7 @@
 'console.theme.auto': `ពណ៌៖ តាមឧបករណ៍`,
 'console.theme.dark': `ពណ៌៖ ងងឹត`,
 'console.theme.light': `ពណ៌៖ ភ្លឺ`,
-'console.title': `ការសន្យា Samleng`,
+'console.title': `ផ្ទាំងគ្រប់គ្រង Samleng`,
 'console.who.admin': `បានចូលជាអ្នកគ្រប់គ្រង៖ អ្នកឃើញការសន្យារបស់ដៃគូទាំងអស់។`,
 'console.who.partner': str`បានចូលសម្រាប់ ${0}៖ អ្នកឃើញតែការសន្យាដែល ${1} បាននាំមកប៉ុណ្ណោះ។`,
     };
