@@ -24,9 +24,11 @@ const files = readdirSync(dir)
   .filter((name) => name.endsWith('.test.js'))
   .map((name) => `${dir}/${name}`);
 const args = process.argv.slice(2);
-const alone = files.filter((file) => file.endsWith('/outage.test.js'));
+// Alone, after the others: the outage test stops the cluster; the browser test drives two browsers, which
+// timed out once in CI beside two other files.
+const alone = files.filter((file) => /\/(outage|console-browser)\.test\.js$/.test(file));
 const together = files.filter((file) => !alone.includes(file));
-// Given files run one at a time; the whole suite runs the shared ones together, then the outage alone.
+// Given files run one at a time; the whole suite runs the shared ones together, then those alone.
 const script =
   args.length > 0
     ? 'node --test --test-concurrency=1 "$@"'

@@ -99,7 +99,9 @@ for (const name of ['chromium', 'firefox'] as const) {
       try {
         return await action();
       } catch (error) {
-        throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, {
+        // The page's address too: a click that landed on a link shows there.
+        const where = page.url();
+        throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)} (at ${where})`, {
           cause: error,
         });
       }
