@@ -219,8 +219,17 @@ for (const name of ['chromium', 'firefox'] as const) {
       );
       assert.doesNotMatch(await deepText(page), /Keo Vanna/);
 
-      // Sign out: the sign-in form again, and a reload keeps it there.
-      await at('click Sign out', () => page.locator('samleng-console >>> header button').click());
+      // Sign out: the sign-in form again, and a reload keeps it there. The click is shown to reach the
+      // receiver (its DELETE answered) before the form is waited for, so a failure says which half failed.
+      await at('click Sign out (and its DELETE answered)', () =>
+        Promise.all([
+          page.waitForResponse(
+            (response) =>
+              response.url().endsWith('/console/api/session') && response.request().method() === 'DELETE',
+          ),
+          page.locator('samleng-console >>> header button').click(),
+        ]),
+      );
       await at('wait pierce/samleng-console-sign-in', () =>
         page.locator('pierce/samleng-console-sign-in').wait(),
       );

@@ -13,12 +13,17 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON from `path`; an ApiError for anything but 2xx (status 0: the receiver could not be reached). */
+/** How long a request may take before the console says the receiver could not be reached. */
+const TIMEOUT_MS = 15_000;
+
+/** JSON from `path`; an ApiError for anything but 2xx (status 0: the receiver could not be reached, or
+ * did not answer within TIMEOUT_MS: a console must not wait forever on a stalled connection). */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
       credentials: 'same-origin',
       headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
       body: init.body === undefined ? null : JSON.stringify(init.body),
