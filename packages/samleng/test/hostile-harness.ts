@@ -187,14 +187,31 @@ export const TAGS: TagTable[] = [
   {
     tag: 'samleng-case-list',
     file: 'hostile-attributes.test.ts',
-    attributes: ['heading', 'src', 'limit', 'status', 'share-url', 'theme', 'numerals'],
-    alone: ['src', 'limit', 'status'],
+    attributes: [
+      'heading',
+      'src',
+      'limit',
+      'status',
+      'share-url',
+      'theme',
+      'numerals',
+      'alerts',
+      'partner',
+      'consent-text',
+      'privacy-href',
+    ],
+    // The alerts sign-up's address and partner each decide whether the form is shown: fed alone.
+    alone: ['src', 'limit', 'status', 'alerts', 'partner'],
     fresh: ['src'],
     base: {
       heading: 'Political prisoners',
       src: `${FIXTURES}/cases.json`,
       'share-url': 'https://example.org/cases',
       theme: 'light',
+      // A sign-up posts only when submitted: the form is shown, and nothing is sent.
+      alerts: 'https://alerts.invalid/api/subscriptions',
+      partner: 'lowell-kca',
+      'privacy-href': 'https://example.org/privacy',
     },
   },
   {
