@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { PoolClient } from 'pg';
 import { PgStore } from '../pg/store.js';
-import { checkout, classify, isRetryable, isUnavailable } from '../pg/errors.js';
+import { inTransaction } from '../pg/errors.js';
 import { SqliteStore } from '../sqlite-store.js';
 import type { Store } from '../store-api.js';
 import { truncateWal } from '../erasure.js';
@@ -91,25 +91,13 @@ function pgSql(store: PgStore): Sql {
   };
   return {
     kind: 'postgres',
-    async transaction<T>(work: () => Work<T>): Promise<T> {
-      for (let attempt = 0; ; attempt++) {
-        const { client, release } = await checkout(store.pool);
-        let broken: Error | undefined;
-        try {
-          await client.query('BEGIN');
-          const steps = work();
-          let next = steps.next();
-          while (!next.done) next = steps.next(await execute(client, next.value));
-          await client.query('COMMIT');
-          return next.value;
-        } catch (error) {
-          if (isUnavailable(error)) broken = error as Error;
-          await client.query('ROLLBACK').catch(() => {});
-          if (!isRetryable(error) || attempt >= 8) throw classify(error);
-        } finally {
-          release(broken);
-        }
-      }
+    transaction<T>(work: () => Work<T>): Promise<T> {
+      return inTransaction(store.pool, async (client) => {
+        const steps = work();
+        let next = steps.next();
+        while (!next.done) next = steps.next(await execute(client, next.value));
+        return next.value;
+      });
     },
     async scrub(tables) {
       await store.pool.query(`VACUUM ${tables.join(', ')}`).catch(() => {});

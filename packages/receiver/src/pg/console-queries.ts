@@ -7,7 +7,7 @@ import type { PoolClient } from 'pg';
 import type { Access } from '../console/access.js';
 import type { CampaignStats, PledgePage, SearchQuery, TableRow, Tally } from '../console/queries.js';
 import type { PledgeRow } from '../store.js';
-import { checkout, classify, isRetryable, isUnavailable } from './errors.js';
+import { classify, inTransaction } from './errors.js';
 import type { PgStore } from './store.js';
 
 /** The partner filter over parameter `n` (a text, or NULL for the admin). */
@@ -25,32 +25,9 @@ async function query<R extends object>(store: PgStore, sql: string, params: unkn
   }
 }
 
-/**
- * Runs `work` in a transaction (`begin` opens it), again on a deadlock or a unique conflict, as PgStore's
- * own transactions do; an outage is StoreUnavailableError (503 + Retry-After).
- */
-async function transaction<T>(
-  store: PgStore,
-  work: (client: PoolClient) => Promise<T>,
-  begin = 'BEGIN',
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const { client, release } = await checkout(store.pool);
-    let broken: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      if (isUnavailable(error)) broken = error as Error;
-      await client.query('ROLLBACK').catch(() => {});
-      if (!isRetryable(error) || attempt >= 8) throw classify(error);
-    } finally {
-      release(broken);
-    }
-  }
-}
+/** Runs `work` in PgStore's retrying transaction (`begin` opens it). */
+const transaction = <T>(store: PgStore, work: (client: PoolClient) => Promise<T>, begin = 'BEGIN') =>
+  inTransaction(store.pool, work, begin);
 
 /** Reads that must see one state of the database. */
 const snapshot = <T>(store: PgStore, work: (client: PoolClient) => Promise<T>) =>

@@ -83,3 +83,31 @@ export async function checkout(
     },
   };
 }
+
+/**
+ * Runs `work` in a transaction (`begin` opens it), again on a deadlock or a unique conflict with another
+ * receiver (at most 8 times); an outage is StoreUnavailableError (503 + Retry-After), and a connection it
+ * broke is not handed out again.
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const { client, release } = await checkout(pool);
+    let broken: Error | undefined;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (isUnavailable(error)) broken = error as Error;
+      await client.query('ROLLBACK').catch(() => {});
+      if (!isRetryable(error) || attempt >= 8) throw classify(error);
+    } finally {
+      release(broken);
+    }
+  }
+}

@@ -21,7 +21,7 @@ import type { EmailHasher } from '../email-hash.js';
 import type { RetentionOptions, SweepResult } from '../retention.js';
 import type { ConfirmTarget, PledgeInput, PledgeRow, StoreOptions } from '../store.js';
 import type { Outbox, Store } from '../store-api.js';
-import { checkout, classify, isRetryable, isUnavailable } from './errors.js';
+import { classify, inTransaction, isUnavailable } from './errors.js';
 import { migratePg } from './migrations.js';
 import { PgOutbox } from './outbox.js';
 
@@ -148,23 +148,8 @@ export class PgStore implements Store {
   }
 
   /** Runs `work` in a transaction; a conflict with another receiver (unique, deadlock) runs it again. */
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const { client, release } = await checkout(this.pool);
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        if (isUnavailable(error)) broken = error as Error;
-        await client.query('ROLLBACK').catch(() => {});
-        if (!isRetryable(error) || attempt >= 8) throw classify(error);
-      } finally {
-        release(broken);
-      }
-    }
+  private transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
