@@ -6,24 +6,17 @@
 // reaches a marker subscriber, and not the reader. Lean: one receiver, one page per browser (CI time).
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { createServer } from '../src/server.js';
 import { ADMIN_TOKEN, tempDir } from './helpers.js';
+import { axeViolations, browserPaths, launch, ROOT } from './browsers.js';
 import { startSmtp, type Received } from './smtp.js';
 import { onPostgres, storeIndependent, TEST_EMAIL_KEY, testDatabase } from './db.js';
 
-const ROOT = new URL('../../../../', import.meta.url);
-const { findBrowsers, CHROMIUM_ARGS } = (await import(new URL('scripts/browsers.mjs', ROOT).href)) as {
-  findBrowsers(): { chromium?: string; firefox?: string };
-  CHROMIUM_ARGS: string[];
-};
-const AXE = readFileSync(new URL('node_modules/axe-core/axe.min.js', ROOT), 'utf8');
 const PARTNER_TOKEN = 'khmer-voices-token-0123456789abcdef';
 const SCREENSHOTS = process.env.SAMLENG_SCREENSHOTS ? new URL('packages/receiver/docs/', ROOT) : undefined;
 
@@ -129,21 +122,7 @@ const fillIn = async (page: Page, selector: string, value: string) =>
     element.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }, value);
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map(
-      (violation) =>
-        `${violation.id} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((n) => (n as { target: unknown }).target))}`,
-    );
-  });
-}
-
-const browsers = findBrowsers();
+const browsers = browserPaths;
 // Both browsers at once (their cases, readers and mails are their own): half the wall time in CI.
 describe('case alerts end to end', { concurrency: 2 }, () => {
   for (const name of ['chromium', 'firefox'] as const) {
@@ -155,11 +134,7 @@ describe('case alerts end to end', { concurrency: 2 }, () => {
       after(async () => browser?.close());
 
       it('write, publish, show on a partner page, subscribe in Khmer, confirm, one alert, unsubscribe', async () => {
-        browser = await puppeteer.launch(
-          name === 'chromium'
-            ? { executablePath, headless: true, args: CHROMIUM_ARGS }
-            : { browser: 'firefox', executablePath, headless: true },
-        );
+        browser = await launch(name);
         const page = await browser.newPage();
         await page.setViewport({ width: 390, height: 844 });
         /** The step a failure happened at (a locator's timeout names nothing). */

@@ -9,17 +9,10 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { rows } from './db.js';
 import { ADMIN_TOKEN, pledge, post, start, tempDir } from './helpers.js';
-
-const ROOT = new URL('../../../../', import.meta.url);
-const { findBrowsers, CHROMIUM_ARGS } = (await import(new URL('scripts/browsers.mjs', ROOT).href)) as {
-  findBrowsers(): { chromium?: string; firefox?: string };
-  CHROMIUM_ARGS: string[];
-};
-const AXE = readFileSync(new URL('node_modules/axe-core/axe.min.js', ROOT), 'utf8');
+import { axeViolations, browserPaths, launch } from './browsers.js';
 
 const KV = 'khmer-voices-token-0123456789abcdef';
 const AC = 'amis-du-cambodge-token-0123456789ab';
@@ -66,30 +59,14 @@ const deepText = (page: Page) =>
     return texts.join(' ');
   });
 
-/** axe on the whole page (open shadow roots included); the CSP has no say over the test's own script. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE}\n;0`);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
-
-const browsers = findBrowsers();
+const browsers = browserPaths;
 for (const name of ['chromium', 'firefox'] as const) {
   const executablePath = browsers[name];
   describe(`console and builder in ${name}`, { skip: executablePath ? false : `no ${name} here` }, () => {
     let browser: Browser;
     let page: Page;
     before(async () => {
-      browser = await puppeteer.launch(
-        name === 'chromium'
-          ? { executablePath, headless: true, args: CHROMIUM_ARGS }
-          : { browser: 'firefox', executablePath, headless: true },
-      );
+      browser = await launch(name);
       page = await browser.newPage();
       await page.setViewport({ width: 360, height: 740 });
     });
