@@ -153,12 +153,6 @@ async function main(): Promise<void> {
     config.mail
       ? `  confirmation by e-mail: on (links to ${config.mail.publicUrl}/confirm/…, valid ${config.confirmDays} days)`
       : '  confirmation by e-mail: off (single opt-in; set SAMLENG_SMTP_URL to turn it on)',
-    ...(devMail
-      ? [
-          '  MAIL GOES TO THIS TERMINAL, NOT TO ANYONE: --dev without SAMLENG_SMTP_URL prints each mail',
-          '  here (to, subject, its confirm and unsubscribe links to open) instead of sending it',
-        ]
-      : []),
     `  browsers may post from: ${config.allowedOrigins.join(', ') || '(no origin: set SAMLENG_ALLOWED_ORIGINS)'}`,
   );
   if (devToken) {
@@ -170,6 +164,13 @@ async function main(): Promise<void> {
   if (existsSync(WEB_ROOT)) {
     lines.push(
       `  organizers' console: ${base}/console/ (sign in with an admin or partner token) · embed builder: ${base}/builder/`,
+    );
+  }
+  if (devMail) {
+    // Last, where a newcomer looks: the mails they are about to trigger come here.
+    lines.push(
+      '  MAIL GOES TO THIS TERMINAL, NOT TO ANYONE: --dev without SAMLENG_SMTP_URL prints each mail',
+      '  here (to, subject, its confirm and unsubscribe links to open) instead of sending it',
     );
   }
   lines.push('  Ctrl+C stops');
