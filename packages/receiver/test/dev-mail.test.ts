@@ -96,6 +96,23 @@ describe(
       assert.equal(response.status, 503);
     });
 
+    it('--dev with SAMLENG_SMTP_URL sends real mail: no sink', async () => {
+      const dbPath = await testDatabase(join(tempDir(), 'data', 'samleng.db'));
+      const { child, output } = await launch(
+        {
+          ...storeEnv,
+          SAMLENG_DB: dbPath,
+          SAMLENG_SMTP_URL: 'smtp://127.0.0.1:2525',
+          SAMLENG_MAIL_FROM: 'Campaign <pledges@example.org>',
+          SAMLENG_PUBLIC_URL: 'https://pledges.example.org',
+        },
+        ['--dev'],
+      );
+      after(() => stop(child, 'SIGTERM'));
+      assert.match(output(), /links to https:\/\/pledges\.example\.org\/confirm\//);
+      assert.doesNotMatch(output(), /MAIL GOES TO THIS TERMINAL/);
+    });
+
     it("a mail's words cannot drive the terminal", () => {
       const printed = formatMail({
         to: 'a@example.org',
