@@ -54,11 +54,13 @@ function pass(): SortReport {
   }
 }
 
-parentPort!.on('message', (message: 'sort' | 'stop') => {
+const port = parentPort;
+if (!port) throw new Error('sort-worker.js runs as a worker thread (sorter.ts)');
+port.on('message', (message: 'sort' | 'stop') => {
   if (message === 'stop') {
     db.close();
-    parentPort!.close();
+    port.close();
     return;
   }
-  parentPort!.postMessage(pass());
+  port.postMessage(pass());
 });

@@ -48,11 +48,13 @@ describe('the sorter on its own thread', { skip: sqliteOnly }, () => {
     });
     try {
       const newOnes = Array.from({ length: 3 * SORT_SLICE }, () => fresh());
-      // A second pledge from a known address, and a retry of each: the retry comes more than a slice
-      // later, so only the pass's memory of dropped ids, carried from slice to slice, knows it is a retry.
+      // A second pledge from a known address, and retries of some of those and of new ones, each more
+      // than a slice after the pledge it repeats.
       const known = newOnes.slice(0, 30).map((pledge) => fresh(pledge.email));
       const retriesOfKnown = known.slice(0, 10).map((pledge) => ({ ...pledge }));
-      const retriesOfNew = newOnes.slice(40, 60).map((pledge) => ({ ...pledge, id: pledge.id.toUpperCase() }));
+      const retriesOfNew = newOnes
+        .slice(40, 60)
+        .map((pledge) => ({ ...pledge, id: pledge.id.toUpperCase() }));
       const filler = Array.from({ length: SORT_SLICE + 1 }, () => fresh());
       const all = [...newOnes, ...known, ...filler, ...retriesOfKnown, ...retriesOfNew];
       // One group commit: the whole set is unsorted when the sorter's pass starts.
