@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isBusy } from './busy.js';
 import { Intake } from './intake.js';
-import { SORT_SLICE, STOP, WANT } from './sorter.js';
+import { HELD, SORT_SLICE, STOP, WANT } from './sorter.js';
 import type { SortReport, SorterData } from './sorter.js';
 
 const data = workerData as SorterData;
@@ -23,12 +23,21 @@ const intake = new Intake(db, {
   now: () => new Date(),
 });
 
-/** Waits while the main thread has a write waiting or running; false once asked to stop. */
+/**
+ * Waits while the main thread has a write waiting or running, then marks a slice as under way (HELD, raised
+ * before WANT is read: see Sorter.pause); false once asked to stop.
+ */
 function standAside(): boolean {
-  for (let want = Atomics.load(flags, WANT); want > 0; want = Atomics.load(flags, WANT)) {
+  for (;;) {
+    Atomics.store(flags, HELD, 1);
+    const want = Atomics.load(flags, WANT);
+    if (want === 0) break;
+    Atomics.store(flags, HELD, 0);
     Atomics.wait(flags, WANT, want, 100);
   }
-  return Atomics.load(flags, STOP) === 0;
+  if (Atomics.load(flags, STOP) === 0) return true;
+  Atomics.store(flags, HELD, 0);
+  return false;
 }
 
 function pass(): SortReport {
@@ -41,7 +50,12 @@ function pass(): SortReport {
   try {
     while (standAside()) {
       const sliceStart = performance.now();
-      const n = intake.sortSlice(SORT_SLICE, dropped);
+      let n: number;
+      try {
+        n = intake.sortSlice(SORT_SLICE, dropped);
+      } finally {
+        Atomics.store(flags, HELD, 0);
+      }
       longestMs = Math.max(longestMs, performance.now() - sliceStart);
       slices++;
       sorted += n;

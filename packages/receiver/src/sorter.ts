@@ -19,7 +19,10 @@ export interface SorterData {
   confirm: boolean;
   mailsPerDay: number;
   checkpointPages: number;
-  /** Int32Array over it: [0] writes the main thread has waiting or running, [1] 1 when asked to stop. */
+  /**
+   * Int32Array over it: [0] writes the main thread has waiting or running, [1] 1 when asked to stop, [2] 1
+   * while the worker is in a slice (or about to start one).
+   */
   flags: SharedArrayBuffer;
 }
 
@@ -36,6 +39,7 @@ export interface SortReport {
 
 export const WANT = 0;
 export const STOP = 1;
+export const HELD = 2;
 
 export class Sorter {
   private readonly worker: Worker;
@@ -48,7 +52,7 @@ export class Sorter {
     data: Omit<SorterData, 'flags'>,
     private readonly onReport: (report: SortReport) => void,
   ) {
-    const flags = new SharedArrayBuffer(8);
+    const flags = new SharedArrayBuffer(12);
     this.flags = new Int32Array(flags);
     this.worker = new Worker(new URL('./sort-worker.js', import.meta.url), {
       workerData: { ...data, flags } satisfies SorterData,
@@ -85,11 +89,16 @@ export class Sorter {
     this.worker.postMessage('sort');
   }
 
-  /** Runs a main-thread write with the sorter standing aside (after the slice it is in, if any). */
-  pause<T>(write: () => T): T {
+  /**
+   * Runs a main-thread write with the sorter standing aside (after the slice it is in, if any). `write`
+   * learns whether a slice was under way: if not, none starts until it is done, so a lock held meanwhile is
+   * another process's. (The worker raises HELD before it looks at WANT, and the main thread raises WANT
+   * before it looks at HELD: one of the two always sees the other.)
+   */
+  pause<T>(write: (inSlice: boolean) => T): T {
     Atomics.add(this.flags, WANT, 1);
     try {
-      return write();
+      return write(Atomics.load(this.flags, HELD) === 1);
     } finally {
       if (Atomics.sub(this.flags, WANT, 1) === 1) Atomics.notify(this.flags, WANT);
     }

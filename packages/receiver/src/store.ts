@@ -236,8 +236,23 @@ export class PledgeStore {
    * commits, confirmations, erasure and the console's writes.
    */
   paused<T>(write: () => T): T {
-    return this.sorter ? this.sorter.pause(write) : write();
+    if (!this.sorter || this.pausing) return write();
+    return this.sorter.pause((inSlice) => {
+      this.pausing = true;
+      // No slice under way, and none starts: a lock held now is another process's, refused at once as
+      // without the thread (busy.ts); the busy timeout is only for waiting out a slice.
+      if (!inSlice) this.db.pragma('busy_timeout = 0');
+      try {
+        return write();
+      } finally {
+        this.pausing = false;
+        if (!inSlice) this.db.pragma(`busy_timeout = ${MAIN_BUSY_MS}`);
+      }
+    });
   }
+
+  /** Inside paused(): a nested call runs as part of it. */
+  private pausing = false;
 
   /** A pass of the sorter's thread ended. */
   private sorted(report: SortReport): void {
