@@ -4,13 +4,13 @@
 // subscriber with a confirmation mail, a known one gets a short mail (only its owner reads it; a pending
 // one gets a fresh confirmation link), a retry nothing. So neither the answer nor its timing tells whether
 // an address was subscribed. Erasure, export and search take the caller's partner scope into the SQL.
-import { randomBytes } from 'node:crypto';
 import type { Access } from '../console/access.js';
 import { tokenHash } from '../email-hash.js';
 import type { EmailHasher } from '../email-hash.js';
 import { all, run, sqlOf } from '../cases/sql.js';
 import type { Sql, Work } from '../cases/sql.js';
 import type { Store } from '../store-api.js';
+import { newSubscriptionToken } from './confirm-token.js';
 import { unsubscribeId } from './unsubscribe-token.js';
 
 export interface SubscriptionInput {
@@ -147,7 +147,7 @@ export class Subscriptions {
           mails += (yield* mail('sub-known')) ? 1 : 0;
         } else {
           // Still pending: a fresh link (the first mail may be lost), valid from now.
-          const token = randomBytes(24).toString('base64url');
+          const token = newSubscriptionToken();
           yield run('UPDATE subscribers SET token_hash = ?, created_at = ? WHERE email_hash = ?', [
             tokenHash(token),
             at,
@@ -157,7 +157,7 @@ export class Subscriptions {
         }
         continue;
       }
-      const token = randomBytes(24).toString('base64url');
+      const token = newSubscriptionToken();
       const inserted = (yield run(
         `INSERT INTO subscribers (id, email, email_hash, language, partner, consent_text, page_url, created_at,
                                   token_hash)
