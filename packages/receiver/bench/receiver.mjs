@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+// BENCH_CLI: another build's cli.js, to compare two versions back to back in the same hour.
+const CLI = process.env.BENCH_CLI ?? fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
 /**
  * Starts the CLI with `env` added; its log goes to `logPath`, as it would to journald (a pipe read by a

@@ -2,6 +2,10 @@
 // pledges first, then 10 s of 2,000 addSoon() per second (S=seconds to change it). Prints the wall time
 // and CPU time spent in the group commits (what answers wait for) and in the sorting (which holds the event
 // loop while it runs), and each answer's wait. PRAGMAS="a=1;b=2" sets pragmas on the store's connection.
+// SORTER=inline sorts in the main thread (as tests do); by default the sorter has its own thread, as in the
+// receiver (sorter.ts), and its passes are reported: slices, the longest slice (the longest a commit can
+// wait for the lock) and the pass's wall time on that thread. CPU times are the process's (Node 20 has no
+// per-thread figure): with the sorter's thread they include its work done meanwhile.
 // Used to compare designs of the intake (README, "Figures"); `npm run bench:receiver` is the real measure.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 const dist = process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url));
 const { PledgeStore } = await import(join(dist, 'src/store.js'));
 const dir = mkdtempSync(join(tmpdir(), 'samleng-store-bench-'));
-const store = new PledgeStore({ path: join(dir, 'p.db') });
+const inline = process.env.SORTER === 'inline';
+const store = new PledgeStore({ path: join(dir, 'p.db'), sortInWorker: !inline });
 for (const pragma of (process.env.PRAGMAS ?? '').split(';').filter(Boolean)) store.db.pragma(pragma);
 const consentText = 'I agree that the coalition stores my name and e-mail for this campaign.';
 const pledge = () => {
@@ -52,6 +57,12 @@ const commits = [];
 const sorts = [];
 timed(store, 'addTransaction', commits);
 timed(store.intake, 'sort', sorts);
+const passes = [];
+const sorted = store.sorted.bind(store);
+store.sorted = (report) => {
+  passes.push(report);
+  sorted(report);
+};
 const seconds = Number(process.env.S ?? 10);
 const waits = [];
 const cpuStart = process.cpuUsage();
@@ -82,8 +93,19 @@ console.log(
 console.log(
   `group commits: ${commits.length}, wall ${sum(commits).toFixed(0)} ms, CPU ${cpu.addTransaction.toFixed(0)} ms, p99 ${ms(q(commits, 0.99))}`,
 );
-console.log(
-  `sortings: ${sorts.length}, wall ${sum(sorts).toFixed(0)} ms, CPU ${cpu.sort.toFixed(0)} ms, p50 ${ms(q(sorts, 0.5))}, max ${ms(q(sorts, 1))}`,
-);
+if (!inline) {
+  const longest = passes.map((pass) => pass.longestMs);
+  console.log(
+    `sorter's thread: ${passes.length} passes, ${sum(passes.map((pass) => pass.slices))} slices; ` +
+      `longest slice p50 ${ms(q(longest, 0.5))}, max ${ms(q(longest, 1))}; ` +
+      `pass wall ${sum(passes.map((pass) => pass.ms)).toFixed(0)} ms in all`,
+  );
+}
+if (sorts.length > 0) {
+  console.log(
+    `sortings in the main thread: ${sorts.length}, wall ${sum(sorts).toFixed(0)} ms, CPU ${cpu.sort.toFixed(0)} ms, p50 ${ms(q(sorts, 0.5))}, max ${ms(q(sorts, 1))}`,
+  );
+}
+await store.stopSorter();
 store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -2,12 +2,17 @@
 // `samleng-receiver`: starts the receiver from environment variables (see README).
 //   --static DIR[=PREFIX]  also serve DIR at PREFIX (default /); repeatable
 //   --dev                  local demo defaults: the page's own origin may post, a one-time admin token is
-//                          made and printed if SAMLENG_ADMIN_TOKEN is unset, quieter logs
+//                          made and printed if SAMLENG_ADMIN_TOKEN is unset, quieter logs, and without
+//                          SAMLENG_SMTP_URL the mails are printed here instead of sent (dev-mail.ts)
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_DB, loadConfig } from './config.js';
+import { startDevMailSink } from './dev-mail.js';
+import type { DevMailSink } from './dev-mail.js';
 import { feedCheck } from './cases/feed-check.js';
 import { migrateTo } from './migrate-to.js';
 import { isPostgresUrl } from './open-store.js';
@@ -24,6 +29,21 @@ function redactUrl(url: string): string {
     return 'postgres://…';
   }
 }
+
+/** A free TCP port on `host` (PORT=0 with --dev: the origins and the mails' links must name the port). */
+async function freePort(host: string): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, host, () => resolve());
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The address a browser on this machine uses for `host`. */
+const browserHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host);
 
 /** `samleng-receiver migrate-to <postgres-url>`: the SQLite file of SAMLENG_DB into PostgreSQL. */
 async function migrateCommand(url: string | undefined): Promise<void> {
@@ -75,7 +95,9 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   let devToken: string | undefined;
+  let devMail: DevMailSink | undefined;
   if (values.dev) {
+    if (config.port === 0) config.port = await freePort(config.host);
     if (!process.env.SAMLENG_ALLOWED_ORIGINS) {
       config.allowedOrigins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
     }
@@ -84,6 +106,15 @@ async function main(): Promise<void> {
       config.adminTokens = [devToken];
     }
     if (!process.env.SAMLENG_LOG_LEVEL) config.logLevel = 'warn';
+    if (!config.mail) {
+      // Double opt-in and the alerts' sign-up work as in production, but each mail lands in this terminal.
+      devMail = await startDevMailSink((lines) => console.log(lines));
+      config.mail = {
+        smtpUrl: devMail.url,
+        from: 'Samleng dev <samleng-dev@localhost>',
+        publicUrl: `http://${browserHost(config.host)}:${config.port}`,
+      };
+    }
   }
   const mounts = values.static.map((spec) => {
     const [dir, prefix = '/'] = spec.split('=');
@@ -111,7 +142,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  const base = `http://${browserHost(config.host)}:${port}`;
 
   const lines = [`Samleng receiver: ${base}/`];
   if (mounts.length > 0) lines.push(`  serving ${mounts.map((m) => `${m.prefix} ← ${m.root}`).join(', ')}`);
@@ -135,12 +166,20 @@ async function main(): Promise<void> {
       `  organizers' console: ${base}/console/ (sign in with an admin or partner token) · embed builder: ${base}/builder/`,
     );
   }
+  if (devMail) {
+    // Last, where a newcomer looks: the mails they are about to trigger come here.
+    lines.push(
+      '  MAIL GOES TO THIS TERMINAL, NOT TO ANYONE: --dev without SAMLENG_SMTP_URL prints each mail',
+      '  here (to, subject, its confirm and unsubscribe links to open) instead of sending it',
+    );
+  }
   lines.push('  Ctrl+C stops');
   console.log(lines.join('\n'));
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close(); // closes the database too: the WAL is checkpointed
+    await devMail?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

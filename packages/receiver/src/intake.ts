@@ -12,9 +12,10 @@
 //    answers wait for, that doubled their cost, while the sorter's one transaction for a whole batch
 //    shares pages between pledges. Measured in the README, "Benchmark".)
 // 2. Sort, later, on a timer of its own (store.ts, scheduleSort: a random 100–400 ms after the commit),
-//    so its work, heavier for a new address, never runs right behind the answer it decides. In one
-//    transaction, unsorted rows are taken in seq order (`WHERE sorted = 0 ORDER BY seq`, index
-//    pledges_unsorted); for each:
+//    so its work, heavier for a new address, never runs right behind the answer it decides. A receiver
+//    on a file sorts on a thread of its own, in slices of a few dozen pledges (sorter.ts); tests and
+//    `:memory:` sort in the main thread, all at once. In each transaction, unsorted rows are taken in
+//    seq order (`WHERE sorted = 0 ORDER BY seq`, index pledges_unsorted); for each:
 //    - a sorted row has the same id, or an earlier unsorted one had it: a retry. The row is deleted,
 //      silently;
 //    - another sorted row of the same campaign has the same email_hash: a known address. The unsorted row
@@ -61,6 +62,8 @@ export class Intake {
   private readonly confirmed: Database.Statement<[string, number]>;
   private readonly pending: Database.Statement<[string, number]>;
   private readonly sortAll: () => number;
+  private readonly slice: Database.Statement<[number], Unsorted>;
+  private readonly sortSome: (max: number, dropped: Set<string>) => number;
 
   constructor(
     private readonly db: Database.Database,
@@ -79,7 +82,18 @@ export class Intake {
     // Two statements: a column left out of SET costs no index write (token_hash in single opt-in).
     this.confirmed = db.prepare('UPDATE pledges SET sorted = 1, confirmed_at = ? WHERE seq = ?');
     this.pending = db.prepare('UPDATE pledges SET sorted = 1, token_hash = ? WHERE seq = ?');
-    this.sortAll = db.transaction(() => {
+    this.slice = db.prepare(`
+      SELECT seq, id, campaign, email, email_hash, locale, consent_at
+      FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ?`);
+    // IMMEDIATE: the write lock from the start. A deferred transaction that read first could not take it
+    // after another connection's commit (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+    const sortSome = db.transaction((max: number, dropped: Set<string>) => {
+      const rows = this.slice.all(max);
+      for (const row of rows) this.sortOne(row, dropped);
+      return rows.length;
+    });
+    this.sortSome = (max, dropped) => sortSome.immediate(max, dropped);
+    const sortAll = db.transaction(() => {
       let sorted = 0;
       // Ids of rows dropped in this pass: a later row with the same id is a retry of it.
       const dropped = new Set<string>();
@@ -90,11 +104,20 @@ export class Intake {
         if (rows.length < BATCH) return sorted;
       }
     });
+    this.sortAll = () => sortAll.immediate();
   }
 
   /** Sorts every unsorted pledge, in one transaction; returns how many there were. */
   sort(): number {
     return this.sortAll();
+  }
+
+  /**
+   * Sorts up to `max` unsorted pledges in one transaction (the sorter's thread, sorter.ts); returns how
+   * many. `dropped` carries the pass's dropped ids from slice to slice.
+   */
+  sortSlice(max: number, dropped: Set<string>): number {
+    return this.sortSome(max, dropped);
   }
 
   private sortOne(row: Unsorted, dropped: Set<string>): void {

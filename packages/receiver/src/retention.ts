@@ -27,30 +27,34 @@ export interface SweepResult {
 export function sweep(store: PledgeStore, options: RetentionOptions): SweepResult {
   const now = options.now().getTime();
   const db = store.db;
-  const result = db.transaction((): SweepResult => {
-    const before = new Date(now - options.confirmDays * DAY).toISOString();
-    db.prepare(
-      `DELETE FROM mail_outbox WHERE pledge_id IN
+  const result = store.paused(() =>
+    db
+      .transaction((): SweepResult => {
+        const before = new Date(now - options.confirmDays * DAY).toISOString();
+        db.prepare(
+          `DELETE FROM mail_outbox WHERE pledge_id IN
          (SELECT id FROM pledges WHERE confirmed_at IS NULL AND sorted = 1 AND consent_at < ?)`,
-    ).run(before);
-    const expired = db
-      .prepare('DELETE FROM pledges WHERE confirmed_at IS NULL AND sorted = 1 AND consent_at < ?')
-      .run(before).changes;
-    let stripped = 0;
-    if (options.retentionDays !== undefined) {
-      const old = new Date(now - options.retentionDays * DAY).toISOString();
-      stripped = db
-        .prepare(
-          `UPDATE pledges SET name = '', email = '', country = NULL, phone = NULL, city = NULL,
+        ).run(before);
+        const expired = db
+          .prepare('DELETE FROM pledges WHERE confirmed_at IS NULL AND sorted = 1 AND consent_at < ?')
+          .run(before).changes;
+        let stripped = 0;
+        if (options.retentionDays !== undefined) {
+          const old = new Date(now - options.retentionDays * DAY).toISOString();
+          stripped = db
+            .prepare(
+              `UPDATE pledges SET name = '', email = '', country = NULL, phone = NULL, city = NULL,
                   comment = NULL, page_url = NULL, token_hash = NULL, stripped_at = ?
            WHERE stripped_at IS NULL AND sorted = 1 AND consent_at < ?`,
-        )
-        .run(new Date(now).toISOString(), old).changes;
-    }
-    const yesterday = new Date(now - DAY).toISOString().slice(0, 10);
-    db.prepare('DELETE FROM mail_quota WHERE day < ?').run(yesterday);
-    return { expired, stripped };
-  })();
+            )
+            .run(new Date(now).toISOString(), old).changes;
+        }
+        const yesterday = new Date(now - DAY).toISOString().slice(0, 10);
+        db.prepare('DELETE FROM mail_quota WHERE day < ?').run(yesterday);
+        return { expired, stripped };
+      })
+      .immediate(),
+  );
   if (result.expired > 0 || result.stripped > 0) truncateWal(store);
   return result;
 }

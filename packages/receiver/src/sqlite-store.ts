@@ -18,7 +18,11 @@ class SqliteOutbox implements Outbox {
   private readonly retry: Database.Statement<[number]>;
   private readonly hold: Database.Statement<[number, string, number]>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** The store's writes with the sorter's thread standing aside (store.ts, paused). */
+    private readonly paused: <T>(write: () => T) => T,
+  ) {
     this.due = db.prepare(
       `SELECT seq, kind, to_addr, campaign, locale, token, attempts FROM mail_outbox
        WHERE next_at <= ? ORDER BY next_at, seq LIMIT 1`,
@@ -37,7 +41,7 @@ class SqliteOutbox implements Outbox {
     const outcome = await send(row);
     // A held write lock must not leave the row unsettled: the mail would go out again.
     await writeWhenFree(
-      () => (outcome.done ? this.done.run(row.seq) : this.later.run(outcome.at, row.seq)),
+      () => this.paused(() => (outcome.done ? this.done.run(row.seq) : this.later.run(outcome.at, row.seq))),
       () => this.db.open,
     );
     return true;
@@ -49,14 +53,14 @@ class SqliteOutbox implements Outbox {
 
   async retryNow(now: number): Promise<void> {
     await writeWhenFree(
-      () => this.retry.run(now),
+      () => this.paused(() => this.retry.run(now)),
       () => this.db.open,
     );
   }
 
   async postpone(kind: string, until: number): Promise<void> {
     await writeWhenFree(
-      () => this.hold.run(until, kind, until),
+      () => this.paused(() => this.hold.run(until, kind, until)),
       () => this.db.open,
     );
   }
@@ -71,7 +75,7 @@ export class SqliteStore implements Store {
 
   constructor(options: StoreOptions) {
     this.inner = new PledgeStore(options);
-    this.outbox = new SqliteOutbox(this.inner.db);
+    this.outbox = new SqliteOutbox(this.inner.db, (write) => this.inner.paused(write));
   }
 
   get confirmOn(): boolean {
@@ -122,6 +126,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.inner.stopSorter();
     this.inner.close();
   }
 }

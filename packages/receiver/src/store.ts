@@ -8,6 +8,8 @@ import { emailHasher, loadEmailKey, tokenHash } from './email-hash.js';
 import type { EmailHasher } from './email-hash.js';
 import { Intake } from './intake.js';
 import { migrate } from './migrations.js';
+import { MAIN_BUSY_MS, Sorter } from './sorter.js';
+import type { SortReport } from './sorter.js';
 
 /** A validated pledge, as the HTTP layer hands it over. */
 export interface PledgeInput {
@@ -71,6 +73,11 @@ export interface StoreOptions {
   sortDelay?: () => number;
   /** Called after a commit that may have queued mail. */
   onMail?: () => void;
+  /**
+   * Sort on a thread of its own (sorter.ts). Default: on for a file with the real clock and delays, as the
+   * CLI runs it; off for `:memory:` and for tests that set the clock or the delays.
+   */
+  sortInWorker?: boolean;
 }
 
 /**
@@ -82,10 +89,18 @@ export interface StoreOptions {
  */
 const CHECKPOINT_PAGES = 300;
 
+/**
+ * With the sorter on its own thread, that thread checkpoints (every CHECKPOINT_PAGES, after its commits);
+ * the main connection only past this many pages, which it reaches if the sorter has had nothing to do.
+ */
+const MAIN_CHECKPOINT_PAGES = 2000;
+
 /*
- * The timer sorts all unsorted pledges in one transaction (intake.ts). Slices of 100 pledges, one
- * transaction each with a turn of the event loop between them, were tried: the same CPU, but about twice
- * the wall time (more commits, more checkpoints), and answers waited longer (README, "Figures").
+ * Without the sorter's thread, the timer sorts all unsorted pledges in one transaction (intake.ts). Slices
+ * of 100 pledges in the main thread, one transaction each with a turn of the event loop between them, were
+ * tried: the same CPU, but about twice the wall time (more commits, more checkpoints), and answers waited
+ * longer (README, "Figures"). On the sorter's thread, slices cost the main thread nothing but the wait
+ * for one slice's lock.
  */
 
 export class PledgeStore {
@@ -109,6 +124,8 @@ export class PledgeStore {
   private sortScheduled = false;
   private readonly sortDelay: () => number;
   private readonly eager: boolean;
+  /** The sorting's own thread, when on (sorter.ts). */
+  private sorter: Sorter | undefined;
   /** Pledges waiting for the next group commit. */
   private queue: {
     pledge: PledgeInput;
@@ -199,6 +216,40 @@ export class PledgeStore {
     });
     // Pledges a crash left unsorted, and mails it left in the outbox, go on now.
     this.sortIntake();
+    const inWorker =
+      options.sortInWorker ??
+      (options.path !== ':memory:' && !options.sortDelay && !options.now && !options.sendDelay);
+    if (inWorker) {
+      // A write that starts during one of the sorter's slices waits for it (a few ms), not SQLite's error.
+      this.db.pragma(`busy_timeout = ${MAIN_BUSY_MS}`);
+      this.db.pragma(`wal_autocheckpoint = ${MAIN_CHECKPOINT_PAGES}`);
+      this.sorter = new Sorter(
+        {
+          path: resolve(options.path),
+          confirm: this.confirmOn,
+          mailsPerDay: options.mailsPerDay ?? 3,
+          checkpointPages: CHECKPOINT_PAGES,
+        },
+        (report) => this.sorted(report),
+      );
+    }
+  }
+
+  /**
+   * Runs a write of this connection with the sorter's thread standing aside (sorter.ts): the group
+   * commits, confirmations, erasure and the console's writes.
+   */
+  paused<T>(write: () => T): T {
+    return this.sorter ? this.sorter.pause(write) : write();
+  }
+
+  /** A pass of the sorter's thread ended. */
+  private sorted(report: SortReport): void {
+    if (report.sorted > 0 && this.confirmOn) this.onMail();
+    if (!report.error) return;
+    // The pledges stay unsorted: a held lock, or a failing disk (shown by /healthz), only delays.
+    if (!report.error.busy) this.writeFailing = true;
+    this.scheduleSort();
   }
 
   /**
@@ -228,7 +279,7 @@ export class PledgeStore {
     this.queue = [];
     // A held write lock is retried on timers (busy.ts); pledges arriving meanwhile make their own batch.
     writeWithRetry(
-      () => this.addTransaction(batch.map((item) => item.pledge)),
+      () => this.paused(() => this.addTransaction(batch.map((item) => item.pledge))),
       (error) => {
         // A held lock is seen live by canWrite(); other failures (a full disk) stay until a write succeeds.
         this.writeFailing = error !== undefined && !(error instanceof StoreBusyError);
@@ -253,6 +304,7 @@ export class PledgeStore {
     const timer = setTimeout(() => {
       this.sortScheduled = false;
       if (!this.db.open) return;
+      if (this.sorter) return this.sorter.sort();
       try {
         this.sortIntake();
       } catch (error) {
@@ -269,18 +321,20 @@ export class PledgeStore {
 
   /** Whether a write could start now: takes and releases the write lock, without waiting for it. */
   canWrite(): boolean {
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      this.db.exec('ROLLBACK');
-      return true;
-    } catch {
-      return false;
-    }
+    return this.paused(() => {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        this.db.exec('ROLLBACK');
+        return true;
+      } catch {
+        return false;
+      }
+    });
   }
 
   /** Sorts unsorted pledges now (new or known); wakes the mailer when mail may have been queued. */
   sortIntake(): void {
-    if (this.intake.sort() > 0 && this.confirmOn) this.onMail();
+    if (this.paused(() => this.intake.sort()) > 0 && this.confirmOn) this.onMail();
   }
 
   /** Confirmed pledges in a campaign, or those a partner brought to it. */
@@ -302,7 +356,7 @@ export class PledgeStore {
 
   /** Confirms the pledge of a token (a second time changes nothing); returns what it points at now. */
   confirm(token: string): ConfirmTarget | undefined {
-    this.confirmOne.run(this.now().toISOString(), tokenHash(token), this.expiry());
+    this.paused(() => this.confirmOne.run(this.now().toISOString(), tokenHash(token), this.expiry()));
     return this.confirmTarget(token);
   }
 
@@ -326,9 +380,19 @@ export class PledgeStore {
     }
   }
 
+  /** Stops the sorter's thread, if any, after its current slice (then close() sorts what is left). */
+  async stopSorter(): Promise<void> {
+    const sorter = this.sorter;
+    this.sorter = undefined;
+    await sorter?.stop();
+  }
+
   /** Writes what is pending and closes the file (the last connection folds the WAL in). */
   close(): void {
     if (!this.db.open) return;
+    // Without stopSorter() first: the thread ends at once, and a slice it was in rolls back (sorted below).
+    this.sorter?.terminate();
+    this.sorter = undefined;
     this.flush();
     this.sortIntake();
     this.db.close();

@@ -2,12 +2,15 @@
 // receiver and a real SMTP server: an organizer signs in to the console, writes a case in Khmer and English
 // and publishes it; a partner's page on another origin shows it from /feeds/cases.json; a reader subscribes
 // there in Khmer and follows the confirmation link from the mail; the organizer publishes another case and
-// the reader gets exactly one alert, in Khmer; one click (RFC 8058's POST) unsubscribes; a third case
-// reaches a marker subscriber, and not the reader. Lean: one receiver, one page per browser (CI time).
+// the reader gets exactly one alert, in Khmer; one click (RFC 8058's POST) unsubscribes; a third case, and
+// then its "Needs action", reach a marker subscriber, and not the reader; the subscribers' CSV downloads;
+// a case is deleted after its confirmation. Lean: one receiver, one page per browser (CI time).
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -298,6 +301,16 @@ describe('case alerts end to end', { concurrency: 2 }, () => {
         assert.equal(own().length, 2);
         assert.equal(smtp.to(email).filter((mail) => mail.subject.includes(second.km)).length, 1);
 
+        // "Needs action" on the published third case: pressed, marked, and one more alert to every
+        // confirmed subscriber (the marker), none to the reader who left.
+        const aboutThird = () => smtp.to(MARKER).filter((mail) => mail.subject.includes(third.en));
+        await click('[data-action=needs-action][aria-pressed=false]');
+        await notice(/alert e-mails are on their way/);
+        await at('pressed', () => shown(page, '[data-action=needs-action][aria-pressed=true]'));
+        await at('marked', () => shown(page, '.state .badge.urgent'));
+        await smtp.until(() => aboutThird().length === 2);
+        assert.equal(own().length, 2);
+
         if (name !== 'chromium') return;
         // Someone else saves the case meanwhile: this save is refused as stale, with a reload offered.
         await fill('#f-summary-fr', 'Chenda Example a été arrêtée.');
@@ -348,6 +361,34 @@ describe('case alerts end to end', { concurrency: 2 }, () => {
         assert.doesNotMatch(table, /reader-chromium/);
         assert.deepEqual(await axeViolations(page), []);
 
+        // The subscribers' CSV link: a real download, as a click gives it; the header row, the marker's row.
+        const downloads = tempDir();
+        const session = await page.createCDPSession();
+        await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+        await click('a[download][href$="/subscribers/export.csv"]');
+        const csvFile = await at('the CSV downloaded', async () => {
+          for (let i = 0; i < 100; i += 1) {
+            const done = readdirSync(downloads).find((entry) => entry.endsWith('.csv'));
+            if (done) return join(downloads, done);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          throw new Error(`no CSV in ${downloads}: ${readdirSync(downloads).join(', ')}`);
+        });
+        assert.match(csvFile, /samleng-subscribers-\d{4}-\d\d-\d\d\.csv$/);
+        const csvLines = readFileSync(csvFile, 'utf8').split('\r\n');
+        assert.equal(
+          csvLines[0],
+          '\uFEFF"email","language","partner","consent_text","page_url","created_at","confirmed_at"',
+        );
+        assert.ok(
+          csvLines.some((line) => line.startsWith('"marker@example.org","en",')),
+          csvLines.join('\n'),
+        );
+        assert.ok(
+          !csvLines.some((line) => line.includes('reader-chromium')),
+          'the reader who left is not in it',
+        );
+
         // A partner's session reads the cases and cannot change them.
         const context = await browser.createBrowserContext();
         const partnerPage = await context.newPage();
@@ -368,6 +409,44 @@ describe('case alerts end to end', { concurrency: 2 }, () => {
         });
         assert.deepEqual(writers, ['back']);
         await context.close();
+
+        // Deleting a case asks first: the first click only asks (the case is still there once the question
+        // shows), Cancel keeps it; "Delete for good" removes it from the list, the API and the feed.
+        const caseStatus = () =>
+          page.evaluate(async () => (await fetch('/console/api/cases/chenda-example-a')).status);
+        await page.evaluate(() => (location.hash = '#cases'));
+        await click('[data-id="chenda-example-a"] button');
+        await click('[data-action=delete]');
+        await at('the question', () => shown(page, '[role=alertdialog] button.danger'));
+        assert.equal(await caseStatus(), 200);
+        await click('[role=alertdialog] button.secondary');
+        await at('the question gone', () =>
+          page.waitForFunction(() => {
+            const editor = document
+              .querySelector('samleng-console')
+              ?.shadowRoot?.querySelector('samleng-console-cases')
+              ?.shadowRoot?.querySelector('samleng-console-case-editor');
+            return editor?.shadowRoot && !editor.shadowRoot.querySelector('[role=alertdialog]');
+          }),
+        );
+        assert.equal(await caseStatus(), 200);
+        await click('[data-action=delete]');
+        await click('[role=alertdialog] button.danger');
+        await at('back at the list, without it', () =>
+          page.waitForFunction(() => {
+            const cases = document
+              .querySelector('samleng-console')
+              ?.shadowRoot?.querySelector('samleng-console-cases')?.shadowRoot;
+            return (
+              cases?.querySelector('[data-id="bopha-example-a"]') &&
+              !cases.querySelector('[data-id="chenda-example-a"]') &&
+              !cases.querySelector('samleng-console-case-editor')
+            );
+          }),
+        );
+        assert.equal(await caseStatus(), 404);
+        const feed = await (await fetch(`${receiverUrl}/feeds/cases.json`)).text();
+        assert.ok(feed.includes('bopha-example-a') && !feed.includes('chenda-example-a'), feed);
       });
     });
   }

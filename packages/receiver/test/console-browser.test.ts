@@ -1,6 +1,6 @@
 // The console and the builder in real Chromium and Firefox against the real receiver: sign in and out, a
 // partner who sees only its partner's pledges, numbers and chart equal to the database, the CSV download,
-// an erasure, axe and a 360 px phone; then a builder snippet pasted into a blank page on another origin.
+// an erasure, axe (light and dark) and a 360 px phone; then a builder snippet pasted into a blank page on another origin.
 // One browser each, a handful of page loads (CI time).
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
@@ -135,6 +135,31 @@ for (const name of ['chromium', 'firefox'] as const) {
       // Usable at 360 px: nothing wider than the screen but the table, which scrolls in its own box.
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360);
       assert.deepEqual(await axeViolations(page), []);
+
+      // Dark, axe-clean too. Chromium: the device's preference, emulated (prefers-color-scheme). Puppeteer
+      // drives Firefox over WebDriver BiDi, which cannot emulate media features ("CDP support is required"),
+      // so there the console's own Colors picker forces it (the same tokens, html[data-theme]).
+      if (name === 'chromium') {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      } else {
+        await page.select('pierce/#theme', 'dark');
+      }
+      await at('the page dark', () =>
+        page.waitForFunction(
+          () => getComputedStyle(document.documentElement).backgroundColor === 'rgb(20, 18, 24)',
+          { timeout: 5_000 },
+        ),
+      );
+      assert.equal(
+        await page.$eval('pierce/samleng-console-stats', (stats) => getComputedStyle(stats).colorScheme),
+        'dark',
+      );
+      assert.deepEqual(await axeViolations(page), []);
+      if (name === 'chromium') {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+      } else {
+        await page.select('pierce/#theme', '');
+      }
 
       // The CSV link: an attachment with this partner's rows only.
       const csv = await page.$eval('pierce/a[download]', async (link) => {

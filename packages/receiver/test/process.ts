@@ -7,9 +7,15 @@ import { fileURLToPath } from 'node:url';
 /** The built CLI, for tests that start it themselves. */
 export const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
-/** Starts the CLI on a free port; resolves with its address once it prints it. */
-export async function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI], {
+/**
+ * Starts the CLI on a free port; resolves with its address once it prints it. `output()` is all it
+ * printed so far.
+ */
+export async function launch(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [CLI, ...args], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMLENG_LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -22,7 +28,7 @@ export async function launch(env: Record<string, string>): Promise<{ child: Chil
     });
     child.once('exit', (code) => reject(new Error(`receiver exited with ${code}: ${output}`)));
   });
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 export async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {

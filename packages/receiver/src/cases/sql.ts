@@ -69,14 +69,16 @@ function sqliteSql(store: SqliteStore): Sql {
   return {
     kind: 'sqlite',
     async transaction<T>(work: () => Work<T>): Promise<T> {
-      return db
-        .transaction(() => {
-          const steps = work();
-          let next = steps.next();
-          while (!next.done) next = steps.next(execute(next.value));
-          return next.value;
-        })
-        .immediate();
+      return store.inner.paused(() =>
+        db
+          .transaction(() => {
+            const steps = work();
+            let next = steps.next();
+            while (!next.done) next = steps.next(execute(next.value));
+            return next.value;
+          })
+          .immediate(),
+      );
     },
     async scrub() {
       truncateWal(store.inner);

@@ -194,28 +194,34 @@ export async function erasePledge(
 function sqliteErase(store: PledgeStore, campaign: string, email: string, access: Access): number {
   const hash = store.hash(email);
   const params = { campaign, hash, ...scope(access) };
-  const removed = store.db.transaction(() => {
-    // As erasure.ts: the pledge, and the address's rows not yet sorted (each would become its pledge or a
-    // duplicate of it); two statements so that each uses its index. A partner's only within its own.
-    const kept = store.db
-      .prepare(
-        `DELETE FROM pledges WHERE campaign = @campaign AND email_hash = @hash AND sorted = 1 AND ${SCOPE}`,
-      )
-      .run(params).changes;
-    const unsorted = store.db
-      .prepare(
-        `DELETE FROM pledges WHERE sorted = 0 AND campaign = @campaign AND email_hash = @hash AND ${SCOPE}`,
-      )
-      .run(params).changes;
-    const changes = kept > 0 || unsorted > 0 ? 1 : 0;
-    // One pledge per person and campaign: once theirs is gone, nothing of theirs is left to send there. (An
-    // unsorted row has no mail yet: mail is queued when it is sorted. A partner who removed only such a row
-    // leaves alone the mail of a pledge another partner holds.)
-    if (kept > 0 || access.partner === undefined) {
-      store.db.prepare('DELETE FROM mail_outbox WHERE campaign = ? AND addr_hash = ?').run(campaign, hash);
-    }
-    return changes;
-  })();
+  const removed = store.paused(() =>
+    store.db
+      .transaction(() => {
+        // As erasure.ts: the pledge, and the address's rows not yet sorted (each would become its pledge or a
+        // duplicate of it); two statements so that each uses its index. A partner's only within its own.
+        const kept = store.db
+          .prepare(
+            `DELETE FROM pledges WHERE campaign = @campaign AND email_hash = @hash AND sorted = 1 AND ${SCOPE}`,
+          )
+          .run(params).changes;
+        const unsorted = store.db
+          .prepare(
+            `DELETE FROM pledges WHERE sorted = 0 AND campaign = @campaign AND email_hash = @hash AND ${SCOPE}`,
+          )
+          .run(params).changes;
+        const changes = kept > 0 || unsorted > 0 ? 1 : 0;
+        // One pledge per person and campaign: once theirs is gone, nothing of theirs is left to send there. (An
+        // unsorted row has no mail yet: mail is queued when it is sorted. A partner who removed only such a row
+        // leaves alone the mail of a pledge another partner holds.)
+        if (kept > 0 || access.partner === undefined) {
+          store.db
+            .prepare('DELETE FROM mail_outbox WHERE campaign = ? AND addr_hash = ?')
+            .run(campaign, hash);
+        }
+        return changes;
+      })
+      .immediate(),
+  );
   truncateWal(store);
   return removed;
 }

@@ -522,6 +522,7 @@ export class SamlengConsoleCaseEditor extends SamlengElement {
             ? html`<button
                 type="button"
                 class="secondary"
+                data-action="delete"
                 ?disabled=${this.busy}
                 @click=${() => void ((this.confirmDelete = true), this.focusOn('.danger'))}
               >
