@@ -3,7 +3,7 @@
 //
 //   npm run bench                          builds dist/ first, then runs everything (about 4 minutes)
 //   node bench/run.mjs [part ...]          only some parts: size ways first-render layout-shift running-cost
-//                                          pledge-count receiver receiver-pg (dist/ must be built)
+//                                          pledge-count receiver receiver-pg membership (dist/ must be built)
 //
 // Each part also runs alone: node bench/<part>.mjs (running cost: bench/countdown.mjs); see bench/README.md.
 import { spawn } from 'node:child_process';
@@ -27,9 +27,12 @@ const FRAME_MS = 1000 / 60;
  * Runs an npm script of the receiver's benchmarks unchanged, its output relayed to `print` line by line;
  * resolves with its exit code and everything it printed, from which its figures are read.
  */
-function npmScript(script, print) {
+function npmScript(script, print, args = []) {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', script, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const relay = (chunk) => {
       out += chunk;
@@ -87,6 +90,27 @@ async function receiverPg(print) {
   return { exitCode, runs };
 }
 
+/**
+ * Can an address's membership be told from the receiver's answers (`npm run bench:membership`, 30 s per
+ * half): pledges with a known vs a new address, then alert sign-ups with a subscribed vs a new one.
+ */
+async function membership(print) {
+  const { exitCode, out } = await npmScript('bench:membership', print, ['--', '--seconds', '30']);
+  const half = (prefix) => {
+    const times = new RegExp(
+      `^${prefix}time to the full answer: [^\\n]*Mann-Whitney p = ([\\d.]+)[^\\n]*Kolmogorov-Smirnov p = ([\\d.]+)`,
+      'm',
+    ).exec(out);
+    const verdict = new RegExp(`^${prefix.replace(': ', ' ')}verdict: (.*)$`, 'm').exec(out)?.[1] ?? '';
+    return {
+      mwP: times ? Number(times[1]) : NaN,
+      ksP: times ? Number(times[2]) : NaN,
+      nothingTells: verdict.startsWith('nothing tells'),
+    };
+  };
+  return { exitCode, pledges: half(''), subscriptions: half('subscriptions: ') };
+}
+
 const PARTS = {
   size: (print) => measureSize({ print }),
   'first-render': (print) => firstRender({ print }),
@@ -96,6 +120,7 @@ const PARTS = {
   ways: (print) => ways({ print }),
   receiver,
   'receiver-pg': receiverPg,
+  membership,
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -180,6 +205,19 @@ function table(r) {
         v.steadyP99 < 25 ? 'met' : 'NOT met',
       );
       add(`${who}: stored = 201 answers`, v.exact ? 'yes' : 'NO', 'yes', v.exact ? 'met' : 'NOT met');
+    }
+  }
+  if (r.membership) {
+    for (const [who, v] of [
+      ['pledges, a known vs a new address', r.membership.pledges],
+      ['alert sign-ups, a subscribed vs a new address', r.membership.subscriptions],
+    ]) {
+      add(
+        `membership: ${who}`,
+        `timing MW p ${v.mwP.toFixed(3)}, KS p ${v.ksP.toFixed(3)}`,
+        'nothing tells',
+        v.nothingTells ? 'met' : 'NOT met',
+      );
     }
   }
   if (r['layout-shift']) {
@@ -310,6 +348,7 @@ const steps = [
   ['running-cost', 'pledge-count'],
   ['receiver'],
   ['receiver-pg'],
+  ['membership'],
 ];
 for (const step of steps) {
   await Promise.all(step.filter((name) => !requested.length || requested.includes(name)).map(runPart));

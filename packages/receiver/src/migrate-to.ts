@@ -66,7 +66,7 @@ const SUBSCRIBER_COLUMNS = [
   'created_at',
   'confirmed_at',
   'token_hash',
-  'unsub_token',
+  'unsub_old_hash',
 ] as const;
 const INTAKE_COLUMNS = ['seq', 'id', 'email_hash', 'partner', 'body', 'received_at'] as const;
 const NUMERIC = new Set(['seq', 'attempts', 'next_at', 'n', 'published', 'needs_action', 'revision']);

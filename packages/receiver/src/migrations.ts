@@ -288,6 +288,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // No working unsubscribe link in the database: a link's token is now made from the subscriber's id
+    // under the e-mail key when an alert is composed (alerts/unsubscribe-token.ts), and nothing of it is
+    // stored. Of the tokens mailed before, only their SHA-256 is kept (unsub_old_hash), so those links
+    // still work; alerts already queued carry the subscriber's id instead of the token. The table is
+    // rebuilt because SQLite cannot drop a UNIQUE column (secure_delete overwrites the old pages).
+    // samleng_token_hash() is registered by the store before migrating.
+    version: 5,
+    name: 'unsubscribe-token-hash',
+    sql: `
+      UPDATE mail_outbox SET token = (SELECT id FROM subscribers WHERE unsub_token = mail_outbox.token)
+        WHERE kind = 'alert';
+      CREATE TABLE subscribers_v5 (
+        seq            INTEGER PRIMARY KEY,
+        id             TEXT NOT NULL UNIQUE,
+        email          TEXT NOT NULL,
+        email_hash     TEXT NOT NULL UNIQUE,        -- one subscription per address
+        language       TEXT NOT NULL,
+        partner        TEXT NOT NULL DEFAULT '',
+        consent_text   TEXT NOT NULL,
+        page_url       TEXT,
+        created_at     TEXT NOT NULL,
+        confirmed_at   TEXT,
+        token_hash     TEXT UNIQUE,                 -- SHA-256 of the confirmation link's token
+        unsub_old_hash TEXT UNIQUE                  -- SHA-256 of a pre-v5 unsubscribe token (NULL since)
+      );
+      INSERT INTO subscribers_v5 (seq, id, email, email_hash, language, partner, consent_text, page_url,
+                                  created_at, confirmed_at, token_hash, unsub_old_hash)
+        SELECT seq, id, email, email_hash, language, partner, consent_text, page_url, created_at,
+               confirmed_at, token_hash, samleng_token_hash(unsub_token)
+        FROM subscribers;
+      DROP TABLE subscribers;
+      ALTER TABLE subscribers_v5 RENAME TO subscribers;
+    `,
+  },
 ];
 
 /** Creates `schema_migrations` if needed and applies the migrations this database lacks. */

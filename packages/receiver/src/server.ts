@@ -35,6 +35,7 @@ import { openStore } from './open-store.js';
 import { alertRoutes, SUBSCRIPTIONS } from './alerts/routes.js';
 import { composeAlert, composeSubscriptionMail } from './alerts/compose.js';
 import { Subscriptions } from './alerts/subscriptions.js';
+import { unsubscribeToken } from './alerts/unsubscribe-token.js';
 import { caseRoutes, FEED_PATH } from './cases/routes.js';
 import { sqlOf } from './cases/sql.js';
 import { caseOfAlert, publishedCase } from './cases/store.js';
@@ -215,7 +216,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         }
         if (row.kind !== 'alert' || !row.token) return null;
         const item = await sqlOf(store).transaction(() => publishedCase(caseOfAlert(row.campaign)));
-        return item ? composeAlert(item, row.locale, `${base}/unsubscribe/${row.token}`) : null;
+        return item
+          ? composeAlert(item, row.locale, `${base}/unsubscribe/${unsubscribeToken(store.hash, row.token)}`)
+          : null;
       },
       cap: { kind: 'alert', perMinute: options.alertsPerMinute ?? 60 },
     });

@@ -155,6 +155,10 @@ export class PledgeStore {
     this.hash = emailHasher(loadEmailKey(options.path));
     // Migration 2 re-keys existing rows by the HMAC of their address.
     this.db.function('samleng_email_hash', { deterministic: true }, (key: unknown) => this.hash(String(key)));
+    // Migration 5 keeps only the SHA-256 of the unsubscribe tokens mailed before it.
+    this.db.function('samleng_token_hash', { deterministic: true }, (token: unknown) =>
+      tokenHash(String(token)),
+    );
     migrate(this.db, this.now);
     this.db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     this.db.pragma('busy_timeout = 0');

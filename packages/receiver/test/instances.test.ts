@@ -174,7 +174,7 @@ describe('two receivers on one PostgreSQL database', { skip: postgresOnly, timeo
       a.child.kill('SIGKILL');
       b.child.kill('SIGKILL');
     });
-    assert.equal(await scalar(db, 'SELECT count(*) FROM schema_migrations'), 4);
+    assert.equal(await scalar(db, 'SELECT count(*) FROM schema_migrations'), 5);
     assert.equal((await post(a.url, pledge({ campaign: 'both' }))).status, 201);
     assert.equal((await post(b.url, pledge({ campaign: 'both' }))).status, 201);
   });

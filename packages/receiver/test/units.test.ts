@@ -248,6 +248,7 @@ describe('PledgeStore', () => {
       { version: 2, name: 'confirmation-intake-outbox' },
       { version: 3, name: 'write-once-intake' },
       { version: 4, name: 'cases-alerts' },
+      { version: 5, name: 'unsubscribe-token-hash' },
     ]);
     db.close();
   });

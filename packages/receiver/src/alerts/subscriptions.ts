@@ -4,13 +4,14 @@
 // subscriber with a confirmation mail, a known one gets a short mail (only its owner reads it; a pending
 // one gets a fresh confirmation link), a retry nothing. So neither the answer nor its timing tells whether
 // an address was subscribed. Erasure, export and search take the caller's partner scope into the SQL.
-import { randomBytes } from 'node:crypto';
 import type { Access } from '../console/access.js';
 import { tokenHash } from '../email-hash.js';
 import type { EmailHasher } from '../email-hash.js';
 import { all, run, sqlOf } from '../cases/sql.js';
 import type { Sql, Work } from '../cases/sql.js';
 import type { Store } from '../store-api.js';
+import { newSubscriptionToken } from './confirm-token.js';
+import { unsubscribeId } from './unsubscribe-token.js';
 
 export interface SubscriptionInput {
   id: string;
@@ -146,7 +147,7 @@ export class Subscriptions {
           mails += (yield* mail('sub-known')) ? 1 : 0;
         } else {
           // Still pending: a fresh link (the first mail may be lost), valid from now.
-          const token = randomBytes(24).toString('base64url');
+          const token = newSubscriptionToken();
           yield run('UPDATE subscribers SET token_hash = ?, created_at = ? WHERE email_hash = ?', [
             tokenHash(token),
             at,
@@ -156,11 +157,11 @@ export class Subscriptions {
         }
         continue;
       }
-      const token = randomBytes(24).toString('base64url');
+      const token = newSubscriptionToken();
       const inserted = (yield run(
         `INSERT INTO subscribers (id, email, email_hash, language, partner, consent_text, page_url, created_at,
-                                  token_hash, unsub_token)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+                                  token_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [
           row.id,
           input.email,
@@ -171,7 +172,6 @@ export class Subscriptions {
           input.pageUrl ?? null,
           at,
           tokenHash(token),
-          randomBytes(24).toString('base64url'),
         ],
       )) as number;
       if (inserted > 0) mails += (yield* mail('sub-confirm', token)) ? 1 : 0;
@@ -249,29 +249,36 @@ export class Subscriptions {
     return this.confirmTarget(token);
   }
 
+  /**
+   * Who an unsubscribe token names: one query whatever the token, so a made-up one costs what a real one
+   * does. A token made since migration 5 carries its subscriber's id and a MAC (unsubscribe-token.ts);
+   * one mailed before it is found by its SHA-256 (`unsub_old_hash`, what that migration kept of it).
+   */
+  private *unsubscriber(
+    token: string,
+  ): Work<{ id: string; email_hash: string; language: string } | undefined> {
+    const rows = (yield all(
+      'SELECT id, email_hash, language FROM subscribers WHERE id = ? OR unsub_old_hash = ?',
+      [unsubscribeId(this.hash, token) ?? null, tokenHash(token)],
+    )) as { id: string; email_hash: string; language: string }[];
+    return rows[0];
+  }
+
   /** The language of an unsubscribe token's subscriber, if any. */
   async unsubscribeTarget(token: string): Promise<string | undefined> {
-    return this.sql.transaction(function* () {
-      const rows = (yield all('SELECT language FROM subscribers WHERE unsub_token = ?', [token])) as {
-        language: string;
-      }[];
-      return rows[0]?.language;
-    });
+    const row = await this.sql.transaction(() => this.unsubscriber(token));
+    return row?.language;
   }
 
   /** Unsubscribes (the row is erased, and the mails waiting for the address); the language it had. */
   async unsubscribe(token: string): Promise<string | undefined> {
+    const lookup = () => this.unsubscriber(token);
     const result = await this.sql.transaction(function* () {
-      const rows = (yield all('SELECT email_hash, language FROM subscribers WHERE unsub_token = ?', [
-        token,
-      ])) as {
-        email_hash: string;
-        language: string;
-      }[];
-      if (!rows[0]) return undefined;
-      yield run('DELETE FROM subscribers WHERE unsub_token = ?', [token]);
-      yield run(`DELETE FROM mail_outbox WHERE addr_hash = ? AND kind IN ${SUB_KINDS}`, [rows[0].email_hash]);
-      return rows[0].language;
+      const row = yield* lookup();
+      if (!row) return undefined;
+      yield run('DELETE FROM subscribers WHERE id = ?', [row.id]);
+      yield run(`DELETE FROM mail_outbox WHERE addr_hash = ? AND kind IN ${SUB_KINDS}`, [row.email_hash]);
+      return row.language;
     });
     if (result) await this.sql.scrub(['subscribers', 'mail_outbox']);
     return result;

@@ -33,6 +33,8 @@ export interface AlertTexts {
   confirmPageTitle: string;
   confirmPagePending: string;
   confirmPageDone: string;
+  /** An expired or unknown subscription link (the pledges' page says "pledge again"). */
+  confirmPageInvalid: string;
 }
 
 export const ALERT_TEXTS: Record<Language, AlertTexts> = {
@@ -73,6 +75,8 @@ export const ALERT_TEXTS: Record<Language, AlertTexts> = {
     confirmPagePending: 'Press the button to confirm your subscription to urgent-action alerts.',
     confirmPageDone:
       'Thank you: your subscription is confirmed. You will receive an e-mail when a case needs action.',
+    confirmPageInvalid:
+      'This link is not valid any more: it may have expired. You can subscribe to urgent-action alerts again on the page where you first signed up.',
   },
   km: {
     greeting: 'សួស្តី,',
@@ -108,6 +112,8 @@ export const ALERT_TEXTS: Record<Language, AlertTexts> = {
     confirmPageTitle: 'បញ្ជាក់ការចុះឈ្មោះរបស់អ្នក',
     confirmPagePending: 'សូមចុចប៊ូតុង ដើម្បីបញ្ជាក់ការចុះឈ្មោះទទួលការជូនដំណឹងអំពីសកម្មភាពបន្ទាន់។',
     confirmPageDone: 'សូមអរគុណ៖ ការចុះឈ្មោះរបស់អ្នកត្រូវបានបញ្ជាក់ហើយ។ អ្នកនឹងទទួលបានអ៊ីមែល នៅពេលដែលករណីណាមួយត្រូវការសកម្មភាព។',
+    confirmPageInvalid:
+      'តំណនេះលែងមានសុពលភាពទៀតហើយ៖ វាប្រហែលជាផុតកំណត់ហើយ។ អ្នកអាចចុះឈ្មោះទទួលការជូនដំណឹងអំពីសកម្មភាពបន្ទាន់ម្តងទៀត នៅលើទំព័រដែលអ្នកបានចុះឈ្មោះលើកមុន។',
   },
   fr: {
     greeting: 'Bonjour,',
@@ -147,5 +153,7 @@ export const ALERT_TEXTS: Record<Language, AlertTexts> = {
       'Appuyez sur le bouton pour confirmer votre inscription aux alertes d’action urgente.',
     confirmPageDone:
       'Merci : votre inscription est confirmée. Vous recevrez un e-mail quand un cas demandera une action.',
+    confirmPageInvalid:
+      'Ce lien n’est plus valable : il a peut-être expiré. Vous pouvez vous inscrire de nouveau aux alertes d’action urgente sur la page où vous les aviez demandées.',
   },
 };

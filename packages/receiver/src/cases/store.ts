@@ -194,9 +194,11 @@ export function* setCaseState(
   if (published || wasPublished) yield feedChanged(at);
   let alerts = 0;
   if (firstPublication || callsForAction) {
+    // The token column holds the subscriber's id: the unsubscribe link is made from it when the mail is
+    // composed (alerts/unsubscribe-token.ts), so no working link waits in the outbox.
     alerts = (yield run(
       `INSERT INTO mail_outbox (pledge_id, kind, to_addr, addr_hash, campaign, locale, token, next_at)
-       SELECT CAST(? AS TEXT) || id, 'alert', email, email_hash, CAST(? AS TEXT), language, unsub_token, CAST(? AS BIGINT)
+       SELECT CAST(? AS TEXT) || id, 'alert', email, email_hash, CAST(? AS TEXT), language, id, CAST(? AS BIGINT)
        FROM subscribers WHERE confirmed_at IS NOT NULL
        ON CONFLICT DO NOTHING`,
       [`alert:${id}:${revision + 1}:`, alertCampaign(id), alertDueAt],

@@ -5,6 +5,7 @@ import type { Store } from '../store-api.js';
 import { confirmPage, PAGE_CSP } from './page.js';
 import type { PageState } from './page.js';
 import type { PageTexts } from './texts.js';
+import { isSubscriptionToken } from '../alerts/confirm-token.js';
 import { ALERT_TEXTS } from '../alerts/texts.js';
 import { language as languageOf } from '../mail/texts.js';
 
@@ -21,6 +22,7 @@ const subscriptionTexts = (locale: string): Partial<PageTexts> => {
     pending: t.confirmPagePending,
     button: t.confirmButton,
     confirmed: t.confirmPageDone,
+    invalid: t.confirmPageInvalid,
   };
 };
 
@@ -60,6 +62,13 @@ export async function confirmRoutes(
       .header('referrer-policy', 'no-referrer')
       .send(confirmPage(state, { locale, campaign, action, ...(texts ? { texts } : {}) }));
   const language = (header: string | undefined) => (header ?? '').split(',')[0]?.trim();
+  // An expired or unknown link, in the browser's language: a subscription's (its token says so, see
+  // alerts/confirm-token.ts) gets the subscription's words, any other the pledge's.
+  const invalid = (reply: FastifyReply, token: string, header: string | undefined) => {
+    const lang = language(header);
+    const texts = isSubscriptionToken(token) ? subscriptionTexts(lang ?? '') : undefined;
+    return send(reply, 'invalid', lang, undefined, undefined, texts);
+  };
 
   app.get<{ Params: { token: string } }>(
     '/confirm/:token',
@@ -74,7 +83,7 @@ export async function confirmRoutes(
         const { state, language: lang } = subscription;
         return send(reply, state, lang, '', request.params.token, subscriptionTexts(lang));
       }
-      if (!target) return send(reply, 'invalid', language(request.headers['accept-language']));
+      if (!target) return invalid(reply, request.params.token, request.headers['accept-language']);
       return send(reply, target.state, target.locale, target.campaign, request.params.token);
     },
   );
@@ -90,7 +99,7 @@ export async function confirmRoutes(
         const { state, language: lang } = subscription;
         return send(reply, state, lang, '', undefined, subscriptionTexts(lang));
       }
-      if (!target) return send(reply, 'invalid', language(request.headers['accept-language']));
+      if (!target) return invalid(reply, request.params.token, request.headers['accept-language']);
       return send(reply, target.state, target.locale, target.campaign);
     },
   );

@@ -224,6 +224,22 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    // As the SQLite migration 5: only the SHA-256 (base64url, as tokenHash) of the unsubscribe tokens
+    // mailed before is kept; queued alerts carry the subscriber's id. The plain tokens stay in dead
+    // tuples until VACUUM (the README's "Privacy" says what PostgreSQL keeps).
+    version: 5,
+    name: 'unsubscribe-token-hash',
+    sql: `
+      UPDATE mail_outbox SET token = (SELECT id FROM subscribers WHERE unsub_token = mail_outbox.token)
+        WHERE kind = 'alert';
+      ALTER TABLE subscribers RENAME COLUMN unsub_token TO unsub_old_hash;
+      ALTER TABLE subscribers RENAME CONSTRAINT subscribers_unsub_token_key TO subscribers_unsub_old_hash_key;
+      ALTER TABLE subscribers ALTER COLUMN unsub_old_hash DROP NOT NULL;
+      UPDATE subscribers SET unsub_old_hash =
+        rtrim(translate(encode(sha256(convert_to(unsub_old_hash, 'UTF8')), 'base64'), '+/', '-_'), '=');
+    `,
+  },
 ];
 
 /**
