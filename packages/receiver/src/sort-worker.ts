@@ -8,14 +8,15 @@ import type { SortReport, SorterData } from './sorter.js';
 
 const data = workerData as SorterData;
 const flags = new Int32Array(data.flags);
-// Blocking here blocks only this thread: a lock held by another process is waited for up to 2 s.
-const db = new Database(data.path, { timeout: 2000 });
+// Blocking here blocks only this thread. A lock held by another process is waited for briefly: the sorting
+// is tried again later (store.ts), and meanwhile the main thread's writes take it for a slice's lock.
+const db = new Database(data.path, { timeout: 200 });
 db.pragma('synchronous = NORMAL');
 // Rows it drops (a retry, a known address) are overwritten on disk, as everywhere (erasure.ts).
 db.pragma('secure_delete = ON');
 db.pragma('foreign_keys = ON');
-// The checkpoints (and their fsync) happen here, after this thread's commits, not in the main thread's.
-db.pragma(`wal_autocheckpoint = ${data.checkpointPages}`);
+// The checkpoints happen here (checkpoint() below), not after some commit of the main thread's.
+db.pragma('wal_autocheckpoint = 0');
 const intake = new Intake(db, {
   confirm: data.confirm,
   mailsPerDay: data.mailsPerDay,
@@ -40,6 +41,38 @@ function standAside(): boolean {
   return false;
 }
 
+/** ms between two looks at the WAL, while sorting and while idle. */
+const CHECKPOINT_EVERY_MS = 200;
+let lastCheckpoint = 0;
+/** WAL pages from which FULL follows PASSIVE. */
+const FULL_PAGES = 1000;
+
+/**
+ * Copies the WAL into the database file once it holds `checkpointPages`, so that it starts again from the
+ * beginning. First PASSIVE, beside the main thread's commits (the bulk of the copying and its fsync, on this
+ * thread); then FULL for the few pages committed meanwhile: FULL keeps writers out while it runs, so it
+ * ends with the whole WAL copied, and the main thread's next commit restarts it. (PASSIVE alone, with
+ * commits landing all the time, hardly ever caught up: the WAL grew to thousands of pages and the main
+ * connection's own checkpoint, its safety net, ran inside a commit that answers waited for.)
+ */
+function checkpoint(): void {
+  const now = performance.now();
+  if (now - lastCheckpoint < CHECKPOINT_EVERY_MS) return;
+  lastCheckpoint = now;
+  try {
+    const [passive] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    if ((passive?.log ?? 0) < FULL_PAGES) return;
+    if (!standAside()) return;
+    try {
+      db.pragma('wal_checkpoint(FULL)');
+    } finally {
+      Atomics.store(flags, HELD, 0);
+    }
+  } catch {
+    // A busy database: the next look tries again.
+  }
+}
+
 function pass(): SortReport {
   const start = performance.now();
   let sorted = 0;
@@ -57,6 +90,7 @@ function pass(): SortReport {
         Atomics.store(flags, HELD, 0);
       }
       longestMs = Math.max(longestMs, performance.now() - sliceStart);
+      checkpoint();
       slices++;
       sorted += n;
       if (n < SORT_SLICE) break;
@@ -70,8 +104,11 @@ function pass(): SortReport {
 
 const port = parentPort;
 if (!port) throw new Error('sort-worker.js runs as a worker thread (sorter.ts)');
+// While no pass runs, the main thread's own commits still fill the WAL.
+const idle = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
 port.on('message', (message: 'sort' | 'stop') => {
   if (message === 'stop') {
+    clearInterval(idle);
     db.close();
     port.close();
     return;

@@ -90,10 +90,10 @@ export interface StoreOptions {
 const CHECKPOINT_PAGES = 300;
 
 /**
- * With the sorter on its own thread, that thread checkpoints (every CHECKPOINT_PAGES, after its commits);
- * the main connection only past this many pages, which it reaches if the sorter has had nothing to do.
+ * With the sorter on its own thread, that thread checkpoints (sort-worker.ts, from CHECKPOINT_PAGES on);
+ * the main connection only past this many pages, a safety net should that thread stall.
  */
-const MAIN_CHECKPOINT_PAGES = 2000;
+const MAIN_CHECKPOINT_PAGES = 3000;
 
 /*
  * Without the sorter's thread, the timer sorts all unsorted pledges in one transaction (intake.ts). Slices
