@@ -18,7 +18,6 @@ export interface SorterData {
   path: string;
   confirm: boolean;
   mailsPerDay: number;
-  checkpointPages: number;
   /**
    * Int32Array over it: [0] writes the main thread has waiting or running, [1] 1 when asked to stop, [2] 1
    * while the worker is in a slice (or about to start one).

@@ -90,7 +90,7 @@ export interface StoreOptions {
 const CHECKPOINT_PAGES = 300;
 
 /**
- * With the sorter on its own thread, that thread checkpoints (sort-worker.ts, from CHECKPOINT_PAGES on);
+ * With the sorter on its own thread, that thread checkpoints (sort-worker.ts: PASSIVE, then FULL);
  * the main connection only past this many pages, a safety net should that thread stall.
  */
 const MAIN_CHECKPOINT_PAGES = 3000;
@@ -228,7 +228,6 @@ export class PledgeStore {
           path: resolve(options.path),
           confirm: this.confirmOn,
           mailsPerDay: options.mailsPerDay ?? 3,
-          checkpointPages: CHECKPOINT_PAGES,
         },
         (report) => this.sorted(report),
       );
