@@ -81,11 +81,11 @@ export interface StoreOptions {
 }
 
 /**
- * WAL pages after which a commit copies the WAL into the database file (SQLite's default is 1,000). A
- * checkpoint fsyncs, and requests behind that commit wait: small, frequent ones keep each wait short. In
- * the benchmark at 2,000 pledges/s, p99 was 37 ms with 1,000 pages, 19 ms with 300, 17 ms with 100 (which
- * cost a fifth of the peak throughput). A checkpoint in a worker thread was worse: its fsync stalled the
- * commits all the same, and in bigger lumps.
+ * Without the sorter's thread (tests, `:memory:`): WAL pages after which a commit copies the WAL into the
+ * database file (SQLite's default is 1,000). A checkpoint fsyncs, and requests behind that commit wait:
+ * small, frequent ones keep each wait short. In the benchmark at 2,000 pledges/s, p99 was 37 ms with 1,000
+ * pages, 19 ms with 300, 17 ms with 100 (which cost a fifth of the peak throughput). (A thread that only
+ * checkpointed, tried before the sorter had one, was worse: its fsync stalled commits in bigger lumps.)
  */
 const CHECKPOINT_PAGES = 300;
 
