@@ -11,3 +11,13 @@ const ENTITIES: Record<string, string> = {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
+
+/**
+ * The font of the receiver's own pages and mails: Latin fonts first, then Khmer ones, then the generic
+ * family, as docs/partners.md ("Fonts for Khmer and Latin") advises partners. The browser takes each Khmer
+ * letter from the first Khmer font listed that it has, not from whatever `sans-serif` falls back to for
+ * Khmer (on Debian, Khmer OS, whose vowels below the letter Chromium drew out of place on the
+ * confirmation page).
+ */
+export const FONT_STACK =
+  "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Khmer', 'Khmer OS', 'Khmer Sangam MN', 'Khmer UI', sans-serif";

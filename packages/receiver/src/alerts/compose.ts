@@ -1,6 +1,6 @@
 // The alerts' mails from their outbox rows: the subscription's confirmation (or "already subscribed"), and
 // the alert itself, in the subscriber's language (a case text falls back to English, then any language).
-import { escapeHtml } from '../html.js';
+import { escapeHtml, FONT_STACK } from '../html.js';
 import { fill, formatNumber, language } from '../mail/texts.js';
 import type { Language } from '../mail/texts.js';
 import type { CaseObject } from '../cases/store.js';
@@ -15,7 +15,7 @@ export interface AlertMail {
 }
 
 const page = (lang: string, body: string) =>
-  `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.6;max-width:36em">${body}</body></html>`;
+  `<!doctype html><html lang="${lang}"><body style="font-family:${FONT_STACK};line-height:1.6;max-width:36em">${body}</body></html>`;
 const p = (text: string) => `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
 /** A button, with its address under it for mail programs that block links (not for a long mailto:). */
 const button = (href: string, label: string, showHref = true) =>

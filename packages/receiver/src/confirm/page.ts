@@ -1,7 +1,7 @@
 // The confirmation page: plain HTML that works without JavaScript (there is none: the CSP allows no
 // script), one form whose button POSTs. A link scanner that fetches every URL in a mail gets the page and
 // confirms nothing.
-import { escapeHtml } from '../html.js';
+import { escapeHtml, FONT_STACK } from '../html.js';
 import { createHash } from 'node:crypto';
 import { fill, language } from '../mail/texts.js';
 import { PAGE_TEXTS } from './texts.js';
@@ -9,7 +9,7 @@ import type { PageTexts } from './texts.js';
 
 export type PageState = 'pending' | 'confirmed' | 'invalid';
 
-const STYLE = `body{font-family:system-ui,sans-serif;line-height:1.6;max-width:34em;margin:2em auto;padding:0 1em;color:#1a1a1a}
+const STYLE = `body{font-family:${FONT_STACK};line-height:1.6;max-width:34em;margin:2em auto;padding:0 1em;color:#1a1a1a}
 h1{font-size:1.4em}button{font:inherit;padding:.6em 1.2em;border:0;border-radius:4px;background:#0a5c36;color:#fff;cursor:pointer}
 button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}`;
 

@@ -1,5 +1,5 @@
 // A mail from its outbox row: plain text plus a simple HTML part, in the pledge's language.
-import { escapeHtml } from '../html.js';
+import { escapeHtml, FONT_STACK } from '../html.js';
 import { fill, formatNumber, language, MAIL_TEXTS } from './texts.js';
 
 export interface ComposeInput {
@@ -23,7 +23,7 @@ export function composeMail(input: ComposeInput): Composed {
   const t = MAIL_TEXTS[lang];
   const values = { campaign: input.campaign, days: formatNumber(lang, input.confirmDays) };
   const page = (paragraphs: string[], link?: string) =>
-    `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.6;max-width:36em">` +
+    `<!doctype html><html lang="${lang}"><body style="font-family:${FONT_STACK};line-height:1.6;max-width:36em">` +
     paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     (link
       ? `<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t.confirmButton)}</a></p><p style="font-size:.9em;word-break:break-all">${escapeHtml(link)}</p>`
