@@ -393,7 +393,9 @@ export class Subscriptions {
     this.closed = true;
     clearTimeout(this.timer);
     clearInterval(this.sweepTimer);
-    await this.sorting;
+    // A sorting under way that fails (the database gone meanwhile) must not fail the close: its sign-ups
+    // stay in the intake, and the next start sorts them.
+    await this.sorting?.catch(() => {});
     await this.sortNow().catch(() => {});
   }
 }
