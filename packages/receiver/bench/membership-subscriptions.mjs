@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
 import { emailHasher } from '../dist/src/email-hash.js';
+import { sameSet, show, tally, timedPost } from './answers.mjs';
 import { startReceiver } from './receiver.mjs';
 import { kolmogorovSmirnov, mannWhitney, median } from './stats.mjs';
 
@@ -113,19 +114,8 @@ const signUp = (email) => ({
 });
 
 async function postOne(body) {
-  const started = performance.now();
-  const response = await fetch(`${url}/api/subscriptions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'https://partner.example' },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const ms = performance.now() - started;
-  // `date` and the rate limit's remaining/reset move with the clock and this client's own requests.
-  const headers = [...response.headers]
-    .filter(([name]) => name !== 'date')
-    .map(([name, value]) => [name, /^x-ratelimit-(remaining|reset)$/.test(name) ? '(per client)' : value]);
-  return { ms, signature: `${response.status} ${JSON.stringify(headers)} ${text}` };
+  const { ms, status, headers, text } = await timedPost(`${url}/api/subscriptions`, body);
+  return { ms, signature: `${status} ${headers} ${text}` };
 }
 
 async function nextRequestMs() {
@@ -158,7 +148,6 @@ try {
     known: { ms: [], nextMs: [], signatures: new Map() },
     new: { ms: [], nextMs: [], signatures: new Map() },
   };
-  const tally = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
   let nextKnown = 0;
   const begin = performance.now();
   const end = begin + seconds * 1000;
@@ -176,7 +165,6 @@ try {
   // Their mails go one at a time, 1–5 s after the sorting: those that arrive within 15 s are counted.
   await new Promise((resolve) => setTimeout(resolve, 15_000));
 
-  const sameSet = (p, q) => p.size === q.size && [...p.keys()].every((key) => q.has(key));
   const answersAlike = sameSet(old.signatures, fresh.signatures);
   const mw = mannWhitney(old.ms, fresh.ms);
   const ks = kolmogorovSmirnov(old.ms, fresh.ms);
@@ -187,7 +175,6 @@ try {
   console.log(
     `subscriptions: posts: ${old.ms.length} with a subscribed address, ${fresh.ms.length} with a new one, in ${ranFor.toFixed(1)} s`,
   );
-  const show = (map) => [...map].map(([signature, n]) => `${n}× ${signature}`).join('\n    ');
   console.log(
     `subscriptions: answers (status, headers, body), subscribed address:\n    ${show(old.signatures)}`,
   );

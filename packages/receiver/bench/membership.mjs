@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SMTPServer } from 'smtp-server';
+import { sameSet, show, tally, timedPost } from './answers.mjs';
 import { startReceiver } from './receiver.mjs';
 import { kolmogorovSmirnov, mannWhitney, median } from './stats.mjs';
 
@@ -76,19 +77,7 @@ const pledge = (email) => ({
 });
 
 async function postOne(body) {
-  const started = performance.now();
-  const response = await fetch(`${url}/api/pledges`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'https://partner.example' },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const ms = performance.now() - started;
-  // `date` and the rate limit's remaining/reset move with the clock and with this client's own requests,
-  // whatever the address: they are compared as names, not values.
-  const headers = [...response.headers]
-    .filter(([name]) => name !== 'date')
-    .map(([name, value]) => [name, /^x-ratelimit-(remaining|reset)$/.test(name) ? '(per client)' : value]);
+  const { ms, status, headers, text } = await timedPost(`${url}/api/pledges`, body);
   let shape;
   try {
     const json = JSON.parse(text);
@@ -101,7 +90,7 @@ async function postOne(body) {
   } catch {
     shape = `unparsable:${text.slice(0, 40)}`;
   }
-  return { ms, signature: `${response.status} ${JSON.stringify(headers)} ${shape}` };
+  return { ms, signature: `${status} ${headers} ${shape}` };
 }
 
 let lastCountMs = 0;
@@ -124,7 +113,6 @@ try {
     known: { ms: [], countMs: [], signatures: new Map(), deltas: new Map() },
     new: { ms: [], countMs: [], signatures: new Map(), deltas: new Map() },
   };
-  const tally = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
   const end = performance.now() + seconds * 1000;
   // Between the run's posts, the pending sorting (100–400 ms after each answer) happens at times of its own.
   let count = await readCount();
@@ -143,7 +131,6 @@ try {
     }
   }
   const { known: old, new: fresh } = groups;
-  const sameSet = (p, q) => p.size === q.size && [...p.keys()].every((key) => q.has(key));
   const answersAlike = sameSet(old.signatures, fresh.signatures);
   const countsAlike = sameSet(old.deltas, fresh.deltas);
   const mw = mannWhitney(old.ms, fresh.ms);
@@ -157,7 +144,6 @@ try {
   console.log(
     `posts: ${old.ms.length} with a known address, ${fresh.ms.length} with a new one; mails sent: ${mails}`,
   );
-  const show = (map) => [...map].map(([signature, n]) => `${n}× ${signature}`).join('\n    ');
   console.log(`answers (status, headers, body shape), known address:\n    ${show(old.signatures)}`);
   console.log(`answers, new address:\n    ${show(fresh.signatures)}`);
   console.log(
