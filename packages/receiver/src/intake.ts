@@ -55,14 +55,13 @@ interface Unsorted {
 const BATCH = 500;
 
 export class Intake {
-  private readonly take: Database.Statement<[], Unsorted>;
   private readonly stored: Database.Statement<[string], number>;
   private readonly known: Database.Statement<[string, string], number>;
   private readonly drop: Database.Statement<[number]>;
   private readonly confirmed: Database.Statement<[string, number]>;
   private readonly pending: Database.Statement<[string, number]>;
+  private readonly take: Database.Statement<[number], Unsorted>;
   private readonly sortAll: () => number;
-  private readonly slice: Database.Statement<[number], Unsorted>;
   private readonly sortSome: (max: number, dropped: Set<string>) => number;
 
   constructor(
@@ -71,7 +70,7 @@ export class Intake {
   ) {
     this.take = db.prepare(`
       SELECT seq, id, campaign, email, email_hash, locale, consent_at
-      FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ${BATCH}`);
+      FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ?`);
     this.stored = db.prepare<[string], number>('SELECT 1 FROM pledges WHERE id = ? AND sorted = 1').pluck();
     this.known = db
       .prepare<[string, string], number>(
@@ -82,26 +81,24 @@ export class Intake {
     // Two statements: a column left out of SET costs no index write (token_hash in single opt-in).
     this.confirmed = db.prepare('UPDATE pledges SET sorted = 1, confirmed_at = ? WHERE seq = ?');
     this.pending = db.prepare('UPDATE pledges SET sorted = 1, token_hash = ? WHERE seq = ?');
-    this.slice = db.prepare(`
-      SELECT seq, id, campaign, email, email_hash, locale, consent_at
-      FROM pledges WHERE sorted = 0 ORDER BY seq LIMIT ?`);
     // IMMEDIATE: the write lock from the start. A deferred transaction that read first could not take it
     // after another connection's commit (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
-    const sortSome = db.transaction((max: number, dropped: Set<string>) => {
-      const rows = this.slice.all(max);
+    /** Sorts the next `max` unsorted rows at most; returns how many there were. */
+    const sortRows = (max: number, dropped: Set<string>): number => {
+      const rows = this.take.all(max);
       for (const row of rows) this.sortOne(row, dropped);
       return rows.length;
-    });
+    };
+    const sortSome = db.transaction(sortRows);
     this.sortSome = (max, dropped) => sortSome.immediate(max, dropped);
     const sortAll = db.transaction(() => {
       let sorted = 0;
       // Ids of rows dropped in this pass: a later row with the same id is a retry of it.
       const dropped = new Set<string>();
       for (;;) {
-        const rows = this.take.all();
-        for (const row of rows) this.sortOne(row, dropped);
-        sorted += rows.length;
-        if (rows.length < BATCH) return sorted;
+        const n = sortRows(BATCH, dropped);
+        sorted += n;
+        if (n < BATCH) return sorted;
       }
     });
     this.sortAll = () => sortAll.immediate();
