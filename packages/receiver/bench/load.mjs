@@ -28,6 +28,27 @@ export function cpuMs(pids) {
 }
 
 /**
+ * The machine's CPU time so far, from /proc/stat (Linux; zeros elsewhere): all of it, and the part the
+ * hypervisor gave to other guests ("steal"). On a shared virtual machine steal comes in bursts, and both
+ * the receiver and the load generator stall in them: in 500 ms windows of a run at 2,000 pledges/s, those
+ * with a quarter or more of the time stolen held most answers slower than 25 ms.
+ */
+export function machineCpu() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return { total: 0, steal: 0 };
+  }
+}
+
+/** The share of the machine's CPU time stolen between two machineCpu() readings, in percent. */
+export function stolenPercent(before, after) {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.steal - before.steal) * 100) / total : 0;
+}
+
+/**
  * Tracks what was posted: bodies sent and not yet answered 201 (by id), to post again after a phase (the
  * id makes that exact), and the 201 answers. A tracker that is not `on` (a warm-up) records nothing.
  */
@@ -162,4 +183,16 @@ export async function postAgain(url, track) {
     again++;
   }
   return again;
+}
+
+/**
+ * The warm-up before the measured phases, not measured: the closed loop, then the open loop at `rate`. Each
+ * has its own client (autocannon's, node:http's), and both must be optimized by V8 before they measure
+ * the receiver: a cold open loop sent its first pledges up to 29 ms late for about 0.6 s, a 20,000-pledge
+ * run's p99 by itself (seen with the send times logged, and gone when a first open loop ran before).
+ */
+export async function warmUp(load, rate) {
+  const warm = { ...load, campaign: `${load.campaign}-warm-up`, track: tracker(false) };
+  await closedLoop({ ...warm, seconds: 3 });
+  await openLoop({ ...warm, seconds: 2, rate });
 }

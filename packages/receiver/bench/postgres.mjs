@@ -14,7 +14,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { closedLoop, cpuMs, openLoop, postAgain, tracker } from './load.mjs';
+import { closedLoop, cpuMs, openLoop, postAgain, tracker, warmUp } from './load.mjs';
 import { startReceiver } from './receiver.mjs';
 
 if (!process.env.PGHOST) {
@@ -80,7 +80,7 @@ async function runWith(instances) {
   const label = `PostgreSQL, ${instances} receiver${instances > 1 ? 's' : ''}`;
 
   try {
-    await closedLoop({ ...load, campaign: `${campaign}-warm-up`, seconds: 3, track: tracker(false) });
+    await warmUp(load, TARGET_RATE);
     const receiverPids = receivers.map(({ server }) => server.pid);
     const cpuBefore = { receivers: cpuMs(receiverPids), postgres: cpuMs(postgresPids()) };
     const fast = await closedLoop({ ...load, seconds: duration, track });

@@ -103,6 +103,20 @@ export class Sorter {
     }
   }
 
+  /**
+   * Raises WANT, like pause(), and resolves once no slice is under way: at once, or when the worker ends its
+   * slice (at most MAIN_BUSY_MS), waiting without holding the event loop. The group commit's way in: its
+   * answers wait for the slice, the other requests go on meanwhile. The caller calls the release it gets.
+   */
+  async hold(): Promise<() => void> {
+    Atomics.add(this.flags, WANT, 1);
+    const waiting = Atomics.waitAsync(this.flags, HELD, 1, MAIN_BUSY_MS);
+    if (waiting.async) await waiting.value;
+    return () => {
+      if (Atomics.sub(this.flags, WANT, 1) === 1) Atomics.notify(this.flags, WANT);
+    };
+  }
+
   /** Ends the thread now; a slice it was in rolls back when its connection closes. */
   terminate(): void {
     Atomics.store(this.flags, STOP, 1);

@@ -91,9 +91,11 @@ const CHECKPOINT_PAGES = 300;
 
 /**
  * With the sorter on its own thread, that thread checkpoints (sort-worker.ts: PASSIVE, then FULL);
- * the main connection only past this many pages, a safety net should that thread stall.
+ * the main connection only past this many pages (about 40 MB), a safety net should that thread stall. At
+ * 3,000 pages it fired during bursts, inside a group commit that answers waited for: the peak's p99 was
+ * 32–43 ms, and 19–21 ms with 10,000 (README, "Figures").
  */
-const MAIN_CHECKPOINT_PAGES = 3000;
+const MAIN_CHECKPOINT_PAGES = 10_000;
 
 /**
  * With the sorter's thread, a group commit takes the pledges of 2 ms, not of one turn of the event loop:
@@ -299,6 +301,22 @@ export class PledgeStore {
   }
 
   private flush(): void {
+    const sorter = this.sorter;
+    if (!sorter) return this.commitQueue();
+    // A slice under way is waited for off the event loop (Sorter.hold), the queue still open: pledges
+    // arriving meanwhile join this commit. Blocking in SQLite's busy handler instead held every request for
+    // the slice's lock, and its sleeps overshot (an 8–20 ms stall for a 6–14 ms slice under load).
+    void sorter.hold().then((release) => {
+      try {
+        this.commitQueue();
+      } finally {
+        release();
+      }
+    });
+  }
+
+  /** Commits the queued pledges (close() commits them at once, without waiting for a slice). */
+  private commitQueue(): void {
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
@@ -418,7 +436,7 @@ export class PledgeStore {
     // Without stopSorter() first: the thread ends at once, and a slice it was in rolls back (sorted below).
     this.sorter?.terminate();
     this.sorter = undefined;
-    this.flush();
+    this.commitQueue();
     this.sortIntake();
     this.db.close();
   }

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { sqliteOnly } from './db.js';
 import { tempDir } from './helpers.js';
 import { erasePerson } from '../src/erasure.js';
-import { SORT_SLICE } from '../src/sorter.js';
+import { HELD, SORT_SLICE } from '../src/sorter.js';
 import { PledgeStore } from '../src/store.js';
 import type { PledgeInput } from '../src/store.js';
 
@@ -95,6 +95,31 @@ describe('the sorter on its own thread', { skip: sqliteOnly }, () => {
     } finally {
       await store.stopSorter();
       store.close();
+    }
+  });
+
+  it('keeps a group commit that waits for a slice open to later pledges, and close() commits it', async () => {
+    const store = new PledgeStore({ path: join(tempDir(), 'p.db'), sortInWorker: true });
+    // A slice under way, as the worker marks it: the group commit waits for its end (Sorter.hold).
+    const flags = (store as unknown as { sorter: { flags: Int32Array } }).sorter.flags;
+    Atomics.store(flags, HELD, 1);
+    const first = store.addSoon(fresh());
+    // Past the 2 ms group-commit window: the commit is waiting for the slice.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const later = Array.from({ length: 5 }, () => store.addSoon(fresh()));
+    assert.equal(store.db.prepare('SELECT count(*) FROM pledges').pluck().get(), 0, 'nothing committed yet');
+    // Closing meanwhile (a shutdown) commits every waiting pledge once; the wait then finds nothing.
+    store.close();
+    const outcomes = await Promise.allSettled([first, ...later]);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      Array(6).fill('fulfilled'),
+    );
+    const reopened = new PledgeStore({ path: store.db.name, sortInWorker: false });
+    try {
+      assert.equal(reopened.count(base.campaign), 6);
+    } finally {
+      reopened.close();
     }
   });
 });
