@@ -63,7 +63,16 @@ export class Sorter {
       this.onReport(report);
       if (this.again && !report.error) this.sort();
     });
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        // A thread that ended in a slice (a crash, terminate()) left its flag up, and its connection closed
+        // with it, rolling the slice back: no slice is under way, and a waiting group commit goes on now
+        // instead of after hold()'s timeout, for every commit.
+        Atomics.store(this.flags, HELD, 0);
+        Atomics.notify(this.flags, HELD);
+        resolve();
+      }),
+    );
     this.worker.on('error', (error) => {
       // A crash of the thread: the pledges stay unsorted, and the next start sorts them.
       this.running = false;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { describe, it } from 'node:test';
 import { sqliteOnly } from './db.js';
 import { tempDir } from './helpers.js';
@@ -94,6 +95,21 @@ describe('the sorter on its own thread', { skip: sqliteOnly }, () => {
       assert.equal(store.count(base.campaign), 40 * SORT_SLICE + 19);
     } finally {
       await store.stopSorter();
+      store.close();
+    }
+  });
+
+  it('lets a group commit go on at once when the thread ends in a slice', async () => {
+    const store = new PledgeStore({ path: join(tempDir(), 'p.db'), sortInWorker: true });
+    try {
+      const sorter = (store as unknown as { sorter: { flags: Int32Array; worker: Worker } }).sorter;
+      // The thread ends with its slice flag up, as a crash in a slice would leave it.
+      Atomics.store(sorter.flags, HELD, 1);
+      await sorter.worker.terminate();
+      assert.equal(Atomics.load(sorter.flags, HELD), 0, 'no slice is under way once the thread is gone');
+      await store.addSoon(fresh());
+      assert.equal(store.db.prepare('SELECT count(*) FROM pledges').pluck().get(), 1);
+    } finally {
       store.close();
     }
   });
