@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isBusy } from './busy.js';
 import { Intake } from './intake.js';
-import { HELD, SORT_SLICE, STOP, WANT } from './sorter.js';
+import { endSlice, HELD, SORT_SLICE, STOP, WANT } from './sorter.js';
 import type { SortReport, SorterData } from './sorter.js';
 
 const data = workerData as SorterData;
@@ -25,10 +25,7 @@ const intake = new Intake(db, {
 });
 
 /** Ends a slice (or the intent to start one), waking a group commit waiting for it (Sorter.hold). */
-function release(): void {
-  Atomics.store(flags, HELD, 0);
-  Atomics.notify(flags, HELD);
-}
+const release = (): void => endSlice(flags);
 
 /**
  * Waits while the main thread has a write waiting or running, then marks a slice as under way (HELD, raised

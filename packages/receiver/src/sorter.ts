@@ -40,6 +40,15 @@ export const WANT = 0;
 export const STOP = 1;
 export const HELD = 2;
 
+/**
+ * Lowers HELD (no slice under way) and wakes a group commit waiting for that (Sorter.hold): the worker
+ * after each slice, and the main thread when the worker has exited.
+ */
+export function endSlice(flags: Int32Array): void {
+  Atomics.store(flags, HELD, 0);
+  Atomics.notify(flags, HELD);
+}
+
 export class Sorter {
   private readonly worker: Worker;
   private readonly flags: Int32Array;
@@ -68,8 +77,7 @@ export class Sorter {
         // A thread that ended in a slice (a crash, terminate()) left its flag up, and its connection closed
         // with it, rolling the slice back: no slice is under way, and a waiting group commit goes on now
         // instead of after hold()'s timeout, for every commit.
-        Atomics.store(this.flags, HELD, 0);
-        Atomics.notify(this.flags, HELD);
+        endSlice(this.flags);
         resolve();
       }),
     );
@@ -108,7 +116,7 @@ export class Sorter {
     try {
       return write(Atomics.load(this.flags, HELD) === 1);
     } finally {
-      if (Atomics.sub(this.flags, WANT, 1) === 1) Atomics.notify(this.flags, WANT);
+      this.unwant();
     }
   }
 
@@ -121,9 +129,12 @@ export class Sorter {
     Atomics.add(this.flags, WANT, 1);
     const waiting = Atomics.waitAsync(this.flags, HELD, 1, MAIN_BUSY_MS);
     if (waiting.async) await waiting.value;
-    return () => {
-      if (Atomics.sub(this.flags, WANT, 1) === 1) Atomics.notify(this.flags, WANT);
-    };
+    return () => this.unwant();
+  }
+
+  /** Ends one write's WANT; the last one wakes the worker waiting to start a slice. */
+  private unwant(): void {
+    if (Atomics.sub(this.flags, WANT, 1) === 1) Atomics.notify(this.flags, WANT);
   }
 
   /** Ends the thread now; a slice it was in rolls back when its connection closes. */

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { sqliteOnly } from './db.js';
 import { tempDir } from './helpers.js';
 import { erasePerson } from '../src/erasure.js';
-import { HELD, SORT_SLICE } from '../src/sorter.js';
+import { HELD, SORT_SLICE, WANT } from '../src/sorter.js';
 import { PledgeStore } from '../src/store.js';
 import type { PledgeInput } from '../src/store.js';
 
@@ -120,8 +120,9 @@ describe('the sorter on its own thread', { skip: sqliteOnly }, () => {
     const flags = (store as unknown as { sorter: { flags: Int32Array } }).sorter.flags;
     Atomics.store(flags, HELD, 1);
     const first = store.addSoon(fresh());
-    // Past the 2 ms group-commit window: the commit is waiting for the slice.
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Past the 2 ms group-commit window, the commit raises WANT and waits for the slice (up to 50 ms: looked
+    // at every turn of the event loop, not after a sleep that a slow machine could stretch past that).
+    while (Atomics.load(flags, WANT) === 0) await new Promise((resolve) => setImmediate(resolve));
     const later = Array.from({ length: 5 }, () => store.addSoon(fresh()));
     assert.equal(store.db.prepare('SELECT count(*) FROM pledges').pluck().get(), 0, 'nothing committed yet');
     // Closing meanwhile (a shutdown) commits every waiting pledge once; the wait then finds nothing.
